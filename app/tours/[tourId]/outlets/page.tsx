@@ -1,0 +1,69 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { OutletFilters } from '@/components/outlets/outlet-filters';
+import { OutletList } from '@/components/outlets/outlet-list';
+import { pick } from '@/components/ui/bilingual-name';
+import { getOutletFilterOptions, getOutlets } from '@/lib/dal/outlets';
+import { requireTour } from '@/lib/dal/params';
+import { compareNames } from '@/lib/search';
+
+// Unknown or malformed filters are dropped rather than failing the page.
+const filtersSchema = z.object({
+  region: z
+    .string()
+    .regex(/^[a-z_]{1,40}$/)
+    .optional()
+    .catch(undefined),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional()
+    .catch(undefined),
+  q: z.string().max(100).optional().catch(undefined),
+});
+
+export default async function OutletsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tourId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const tour = await requireTour((await params).tourId);
+  const filters = filtersSchema.parse(await searchParams);
+  const [outlets, options, locale, t] = await Promise.all([
+    getOutlets(tour.id, filters),
+    getOutletFilterOptions(tour.id),
+    getLocale(),
+    getTranslations('outlets'),
+  ]);
+  const byName = (a: { label: string }, b: { label: string }) =>
+    compareNames(locale, a.label, b.label);
+  const sorted = [...outlets].sort((a, b) =>
+    compareNames(locale, pick(locale, a.nameZh, a.nameEn), pick(locale, b.nameZh, b.nameEn)),
+  );
+
+  return (
+    <>
+      <h1 className="mb-3 text-2xl font-bold">{t('title')}</h1>
+      <OutletFilters
+        values={filters}
+        regions={options.regions.map((r) => ({
+          code: r.code,
+          label: pick(locale, r.nameZh, r.nameEn),
+        }))}
+        countries={options.countries
+          .map((c) => ({
+            code: c.code,
+            regionCode: c.regionCode,
+            label: pick(locale, c.nameZh, c.nameEn),
+          }))
+          .sort(byName)}
+      />
+      <p role="status" className="mb-2 text-sm font-medium" data-testid="outlet-count">
+        {t('count', { count: sorted.length })}
+      </p>
+      <OutletList outlets={sorted} />
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import { useLocale, useTranslations } from 'next-intl';
+import { Badge } from '@/components/ui/badge';
+import { BilingualName, pick } from '@/components/ui/bilingual-name';
+import { cn } from '@/lib/cn';
+import type { ProgrammeItem } from '@/lib/dal/programme';
+import { formatTime } from '@/lib/time';
+
+export function VisitItem({
+  visit,
+  timeZone,
+  groupCount,
+}: {
+  visit: ProgrammeItem;
+  timeZone: string;
+  groupCount: number;
+}) {
+  const t = useTranslations('programme');
+  const tKind = useTranslations('visitKind');
+  const locale = useLocale();
+  const start = formatTime(visit.startsAt, timeZone);
+  const end = formatTime(visit.endsAt, timeZone);
+  const place = [pick(locale, visit.siteZh, visit.siteEn), pick(locale, visit.cityZh, visit.cityEn)]
+    .filter(Boolean)
+    .join(' · ');
+  const together = visit.groups.length === groupCount && groupCount > 1;
+
+  return (
+    <li
+      data-testid="visit"
+      className={cn(
+        'grid grid-cols-[4.5rem_1fr] gap-3 rounded-lg border border-gray-200 bg-white p-3',
+        visit.cancelled && 'opacity-75',
+      )}
+    >
+      <p className="text-sm font-semibold tabular-nums">
+        <span className="sr-only">{t('timeRange', { start, end })}</span>
+        <span aria-hidden="true">
+          <time dateTime={visit.startsAt.toISOString()} data-testid="visit-start">
+            {start}
+          </time>
+          <time dateTime={visit.endsAt.toISOString()} className="block font-normal text-gray-700">
+            –{end}
+          </time>
+        </span>
+      </p>
+      <div>
+        <h3 className={cn('font-semibold', visit.cancelled && 'line-through')}>
+          <BilingualName
+            zh={visit.titleZh}
+            en={visit.titleEn}
+            locale={locale}
+            secondaryClassName="block text-sm"
+          />
+        </h3>
+        <div className="mt-1 flex flex-wrap items-center gap-1 text-sm">
+          <Badge>{tKind(visit.kind)}</Badge>
+          {visit.cancelled ? <Badge tone="danger">{t('cancelled')}</Badge> : null}
+          {together ? (
+            <Badge tone="brand">{t('allTogether')}</Badge>
+          ) : (
+            <Badge tone="brand">{t('groupsLabel', { groups: visit.groups.join(', ') })}</Badge>
+          )}
+        </div>
+        {place || visit.fromCityEn ? (
+          <p className="mt-1 text-sm text-gray-700">
+            {visit.fromCityEn
+              ? `${t('from', { city: pick(locale, visit.fromCityZh, visit.fromCityEn) })} → `
+              : ''}
+            {place}
+          </p>
+        ) : null}
+        {visit.notes ? <p className="mt-1 text-sm text-gray-800">{visit.notes}</p> : null}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,47 @@
+import { cn } from '@/lib/cn';
+import { htmlLang } from '@/lib/i18n/locales';
+
+/**
+ * A name in the reader's language with the other script beside it, each marked with its
+ * language so a screen reader pronounces both correctly.
+ */
+export function BilingualName({
+  zh,
+  en,
+  locale,
+  className,
+  secondaryClassName,
+}: {
+  zh: string | null | undefined;
+  en: string | null | undefined;
+  locale: string;
+  className?: string;
+  secondaryClassName?: string;
+}) {
+  const zhFirst = locale.startsWith('zh');
+  const primary = zhFirst ? (zh ?? en) : (en ?? zh);
+  const primaryLang = primary === zh ? htmlLang.zh : htmlLang.en;
+  const secondary = primary === zh ? en : zh;
+  const secondaryLang = primary === zh ? htmlLang.en : htmlLang.zh;
+  return (
+    <span className={className}>
+      <span lang={primaryLang}>{primary}</span>
+      {secondary && secondary !== primary ? (
+        <>
+          {' '}
+          <span
+            lang={secondaryLang}
+            className={cn('font-normal text-gray-600', secondaryClassName)}
+          >
+            {secondary}
+          </span>
+        </>
+      ) : null}
+    </span>
+  );
+}
+
+/** The reader's-language half of a zh/en pair, for labels where one script is enough. */
+export function pick(locale: string, zh: string | null | undefined, en: string | null | undefined) {
+  return (locale.startsWith('zh') ? (zh ?? en) : (en ?? zh)) ?? '';
+}

@@ -1,0 +1,116 @@
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { DatabaseConfig } from './config';
+import { ConfigError } from './errors';
+import { acquireDirLock } from './pglite-lock';
+import * as schema from './schema';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type DriverName = DatabaseConfig['driver'];
+
+export interface DatabaseHandle {
+  db: Db;
+  driver: DriverName;
+  /** Runs the committed migrations (idempotent). */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens a database; the caller owns the handle and must close it. */
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  return config.driver === 'postgres' ? openPostgres(config.url) : openPglite(config.dataDir);
+}
+
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+  let client: ReturnType<typeof postgres>;
+  try {
+    client = postgres(url, {
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      onnotice: () => {},
+    });
+    await client`select 1`;
+  } catch (err) {
+    throw new ConfigError(
+      'DATABASE_URL',
+      `cannot connect to ${redactUrl(url)} (${(err as Error).message})`,
+    );
+  }
+  const db = drizzle(client, { schema });
+  return {
+    db: db as unknown as Db,
+    driver: 'postgres',
+    async migrate() {
+      // Several app instances may start together: one migrates, the others wait for it.
+      await client.begin(async (tx) => {
+        await tx`select pg_advisory_xact_lock(hashtext('tourdesk:migrate'))`;
+        await migrate(db, { migrationsFolder: (await import('./config')).migrationsFolder });
+      });
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  let release = () => {};
+  if (dataDir) {
+    makeWritableDir(dataDir);
+    release = acquireDirLock(dataDir);
+  }
+  let client: InstanceType<typeof PGlite>;
+  try {
+    client = await PGlite.create({ dataDir, extensions: { btree_gist } });
+  } catch (err) {
+    release();
+    throw new ConfigError('PGLITE_DIR', `cannot open ${dataDir} (${(err as Error).message})`);
+  }
+  const db = drizzle(client, { schema });
+  return {
+    db: db as unknown as Db,
+    driver: 'pglite',
+    async migrate() {
+      await migrate(db, { migrationsFolder: (await import('./config')).migrationsFolder });
+    },
+    async close() {
+      await client.close();
+      release();
+    },
+  };
+}
+
+/**
+ * Creates the data folder one level at a time: Node's recursive mkdir spins forever on some
+ * unwritable trees (/proc), and PGlite does not create parents itself.
+ */
+function makeWritableDir(dir: string): void {
+  const missing: string[] = [];
+  let existing = dir;
+  while (!existsSync(existing)) {
+    missing.unshift(existing);
+    existing = dirname(existing);
+  }
+  try {
+    if (!statSync(existing).isDirectory()) throw new Error(`${existing} is a file`);
+    for (const level of missing) mkdirSync(level);
+    accessSync(dir, constants.W_OK);
+  } catch (err) {
+    throw new ConfigError('PGLITE_DIR', `${dir} is not writable (${(err as Error).message})`);
+  }
+}
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'an unparsable URL';
+  }
+}

@@ -1,0 +1,36 @@
+import { databaseConfigFromEnv } from './config';
+import { type DatabaseHandle, type Db, openDatabase } from './connect';
+import { seedDemoIfEmpty } from './seed';
+
+export type { Db } from './connect';
+
+const store = globalThis as typeof globalThis & { __tourdeskDb?: Promise<DatabaseHandle> };
+
+/**
+ * The process's one database handle, migrated (and, on an empty embedded database, seeded with
+ * the demo tour) before anyone reads through it.
+ */
+export function getDatabase(): Promise<DatabaseHandle> {
+  store.__tourdeskDb ??= start().catch((err) => {
+    store.__tourdeskDb = undefined; // let the next request try again
+    throw err;
+  });
+  return store.__tourdeskDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}
+
+async function start(): Promise<DatabaseHandle> {
+  const handle = await openDatabase(databaseConfigFromEnv());
+  try {
+    await handle.migrate();
+    // Only the embedded database is seeded by itself: a server's data is its operator's call.
+    if (handle.driver === 'pglite') await seedDemoIfEmpty(handle.db);
+  } catch (err) {
+    await handle.close().catch(() => {});
+    throw err;
+  }
+  return handle;
+}

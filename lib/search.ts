@@ -1,0 +1,34 @@
+import { Converter } from 'opencc-js/t2cn';
+
+// Names arrive in Simplified, Traditional and Latin script: fold all three to one form so that
+// "星島", "星岛" and "sing tao" each find the outlet, however it was typed.
+const toSimplified = Converter({ from: 'tw', to: 'cn' });
+
+export function foldForSearch(text: string): string {
+  return toSimplified(text.normalize('NFKC').toLocaleLowerCase('en'))
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '') // drop diacritics: "Việt" matches "viet"
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** True when every word of the query occurs in one of the texts. */
+export function matchesQuery(query: string, texts: (string | null | undefined)[]): boolean {
+  const words = foldForSearch(query).split(' ').filter(Boolean);
+  if (words.length === 0) return true;
+  const haystack = foldForSearch(texts.filter(Boolean).join(' '));
+  return words.every((w) => haystack.includes(w));
+}
+
+const collators = new Map<string, Intl.Collator>();
+
+/** Sorts names the way a reader of the language expects: pinyin order for Chinese. */
+export function compareNames(locale: string, a: string, b: string): number {
+  const tag = locale.startsWith('zh') ? 'zh-Hans-u-co-pinyin' : 'en';
+  let collator = collators.get(tag);
+  if (!collator) {
+    collator = new Intl.Collator(tag, { sensitivity: 'base', numeric: true });
+    collators.set(tag, collator);
+  }
+  return collator.compare(a, b);
+}

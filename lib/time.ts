@@ -1,0 +1,51 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { enGB, zhCN } from 'date-fns/locale';
+
+// Every function takes the tour's zone explicitly, so the server and a browser in any zone
+// render the same text (and React hydrates without a mismatch).
+
+export type DateKey = string; // 'yyyy-MM-dd' in the tour's zone
+
+const localeOf = (locale: string) => (locale.startsWith('zh') ? zhCN : enGB);
+
+/** The instant at a wall-clock time on a date in a zone. */
+export function zonedInstant(date: DateKey, time: string, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  const [hh, mm] = time.split(':').map(Number);
+  if (!y || !m || !d || hh === undefined || mm === undefined || Number.isNaN(hh + mm)) {
+    throw new RangeError(`Invalid date or time: ${date} ${time}`);
+  }
+  return new Date(new TZDate(y, m - 1, d, hh, mm, timeZone).getTime());
+}
+
+/** The tour-local calendar date of an instant. */
+export function dateKeyOf(instant: Date, timeZone: string): DateKey {
+  return format(new TZDate(instant.getTime(), timeZone), 'yyyy-MM-dd');
+}
+
+/** 'HH:mm' on the tour's wall clock. */
+export function formatTime(instant: Date, timeZone: string): string {
+  return format(new TZDate(instant.getTime(), timeZone), 'HH:mm');
+}
+
+/** Every calendar date from start to end inclusive. */
+export function datesBetween(start: DateKey, end: DateKey): DateKey[] {
+  const first = parseISO(start);
+  const count = differenceInCalendarDays(parseISO(end), first) + 1;
+  return Array.from({ length: Math.max(count, 0) }, (_, i) =>
+    format(addDays(first, i), 'yyyy-MM-dd'),
+  );
+}
+
+/** A date key as a long label, e.g. "Friday 18 July" or "7月18日 星期五". */
+export function formatDayLabel(date: DateKey, locale: string): string {
+  const pattern = locale.startsWith('zh') ? 'M月d日 EEEE' : 'EEEE d MMMM';
+  return format(parseISO(date), pattern, { locale: localeOf(locale) });
+}
+
+/** A date key as a short label, e.g. "18 Jul 2025" or "2025年7月18日". */
+export function formatDate(date: DateKey, locale: string): string {
+  const pattern = locale.startsWith('zh') ? 'yyyy年M月d日' : 'd MMM yyyy';
+  return format(parseISO(date), pattern, { locale: localeOf(locale) });
+}

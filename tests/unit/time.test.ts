@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { dateKeyOf, datesBetween, formatDayLabel, formatTime, zonedInstant } from '../../lib/time';
+
+const tz = 'Asia/Shanghai';
+
+describe('tour time', () => {
+  it('stores 09:00 in Chongqing as 01:00 UTC', () => {
+    expect(zonedInstant('2025-07-18', '09:00', tz).toISOString()).toBe('2025-07-18T01:00:00.000Z');
+  });
+
+  it('shows an instant on the tour clock, not the machine clock', () => {
+    const instant = new Date('2025-07-18T16:30:00Z'); // 00:30 next day in Shanghai
+    expect(formatTime(instant, tz)).toBe('00:30');
+    expect(dateKeyOf(instant, tz)).toBe('2025-07-19');
+  });
+
+  it('lists every day of a two-week tour', () => {
+    const days = datesBetween('2025-07-18', '2025-07-31');
+    expect(days).toHaveLength(14);
+    expect(days[0]).toBe('2025-07-18');
+    expect(days[13]).toBe('2025-07-31');
+  });
+
+  it('labels days in both languages', () => {
+    expect(formatDayLabel('2025-07-18', 'en')).toBe('Friday 18 July');
+    expect(formatDayLabel('2025-07-18', 'zh')).toBe('7月18日 星期五');
+  });
+
+  it('rejects a malformed time', () => {
+    expect(() => zonedInstant('2025-07-18', 'nine', tz)).toThrow(RangeError);
+  });
+});
