@@ -10,7 +10,10 @@ export function databaseConfigFromEnv(
 ): DatabaseConfig {
   const url = env.DATABASE_URL?.trim();
   if (url) return { driver: 'postgres', url };
-  return { driver: 'pglite', dataDir: resolve(/*turbopackIgnore: true*/ env.PGLITE_DIR?.trim() || '.data/pglite') };
+  return {
+    driver: 'pglite',
+    dataDir: resolve(/*turbopackIgnore: true*/ env.PGLITE_DIR?.trim() || '.data/pglite'),
+  };
 }
 
 export const migrationsFolder = resolve(/*turbopackIgnore: true*/ process.cwd(), 'db/migrations');
