@@ -1,52 +1,55 @@
-import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { Badge } from '@/components/ui/badge';
-import { BilingualName } from '@/components/ui/bilingual-name';
-import { getTours } from '@/lib/dal/tours';
-import { formatDate } from '@/lib/time';
+import { DayList } from '@/components/programme/day-list';
+import { TourList } from '@/components/tours/tour-list';
+import { BilingualName, pick } from '@/components/ui/bilingual-name';
+import { getOwnItinerary } from '@/lib/dal/itinerary';
+import { getToursFor } from '@/lib/dal/tours';
+import { requireViewer } from '@/lib/dal/viewer';
+import { groupByTourDay } from '@/lib/programme';
 
+/** Each role's home: staff see their tours, a journalist their own programme. */
 export default async function HomePage() {
-  const [tours, t, tApp, locale] = await Promise.all([
-    getTours(),
-    getTranslations('home'),
-    getTranslations('app'),
-    getLocale(),
-  ]);
+  const viewer = await requireViewer();
+  if (viewer.role === 'journalist') return <JournalistHome />;
+  const [tours, t] = await Promise.all([getToursFor(viewer), getTranslations('home')]);
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold">{t('title')}</h1>
       {tours.length === 0 ? (
-        <p>{t('empty')}</p>
+        <p>{viewer.role === 'coordinator' ? t('noTours') : t('empty')}</p>
       ) : (
-        <ul className="grid gap-3">
-          {tours.map((tour) => (
-            <li key={tour.id} className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
-              <Link
-                href={`/tours/${tour.id}`}
-                className="text-lg font-semibold text-brand-700 hover:underline"
-              >
-                <BilingualName
-                  zh={tour.nameZh}
-                  en={tour.nameEn}
-                  locale={locale}
-                  secondaryClassName="block text-sm"
-                />
-              </Link>
-              <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-gray-700">
-                <span>
-                  {t('dates', {
-                    start: formatDate(tour.startDate, locale),
-                    end: formatDate(tour.endDate, locale),
-                  })}
-                </span>
-                <span aria-hidden="true">·</span>
-                <span>{t('outlets', { count: tour.outletCount })}</span>
-                {tour.isSample ? <Badge tone="warning">{tApp('sampleData')}</Badge> : null}
-              </p>
-            </li>
-          ))}
-        </ul>
+        <TourList tours={tours} />
       )}
+    </>
+  );
+}
+
+async function JournalistHome() {
+  const viewer = await requireViewer();
+  const [itinerary, t, locale] = await Promise.all([
+    getOwnItinerary(viewer),
+    getTranslations('itinerary'),
+    getLocale(),
+  ]);
+  if (!itinerary) {
+    return (
+      <>
+        <h1 className="mb-4 text-2xl font-bold">{t('title')}</h1>
+        <p>{t('noLink')}</p>
+      </>
+    );
+  }
+  const { tour, groups, visits } = itinerary;
+  return (
+    <>
+      <p className="text-sm text-gray-700">
+        <BilingualName zh={tour.nameZh} en={tour.nameEn} locale={locale} />
+      </p>
+      <h1 className="mb-1 text-2xl font-bold">{t('title')}</h1>
+      <p className="mb-4 text-sm text-gray-700">
+        {t('intro', { group: groups.map((g) => pick(locale, g.nameZh, g.nameEn)).join(', ') })}
+      </p>
+      <DayList days={groupByTourDay(visits, tour)} timeZone={tour.timeZone} groupCount={0} />
     </>
   );
 }

@@ -1,21 +1,29 @@
+import { authSecret } from '../lib/auth/secret';
 import { databaseConfigFromEnv } from './config';
 import { ConfigError } from './errors';
 import { getDatabase } from './index';
+import { demoAccounts, demoPassword, hasDemoAccounts } from './seed';
 
 /**
- * Opens, migrates and (on an empty embedded database) seeds before the server takes requests.
- * A bad setting ends the process with one line naming it, not a stack trace.
+ * Checks the settings, then opens, migrates and (on an empty embedded database) seeds before the
+ * server takes requests. A bad setting ends the process with one line naming it.
  */
 export async function startup(): Promise<void> {
   try {
-    await getDatabase();
     const config = databaseConfigFromEnv();
+    const { db } = await getDatabase();
+    authSecret(); // fails closed on a Postgres server without a proper secret
     const where =
       config.driver === 'pglite'
         ? `the embedded database in ${config.dataDir}`
         : 'the Postgres server';
     console.log(`Tourdesk: ${where} is migrated and ready.`);
     console.log(`Tourdesk: open http://localhost:${process.env.PORT ?? '3000'}`);
+    if (await hasDemoAccounts(db)) {
+      console.log(
+        `Tourdesk: demo sign-ins (password "${demoPassword}"): ${Object.values(demoAccounts).join(', ')}`,
+      );
+    }
   } catch (err) {
     const message =
       err instanceof ConfigError ? err.message : `database: ${(err as Error).message}`;

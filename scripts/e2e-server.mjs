@@ -1,21 +1,86 @@
-// The server the browser tests run against: a production build on a fresh embedded database.
+// The servers the browser tests run against, from the production build (`npm run test:e2e`
+// builds first): by default on a fresh embedded database; with --postgres, on a database created
+// for this run on TEST_DATABASE_URL's server, seeded with two tours, and dropped on exit.
 import { spawn, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
 
-const dataDir = '.data/e2e';
-rmSync(dataDir, { recursive: true, force: true });
-rmSync(`${dataDir}.lock`, { force: true });
+const port = process.env.PORT ?? '3100';
+const onPostgres = process.argv.includes('--postgres');
+const env = {
+  ...process.env,
+  NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+  NEXT_TELEMETRY_DISABLED: '1',
+};
+let cleanup = async () => {};
 
-if (!process.env.E2E_SKIP_BUILD) {
-  const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+if (onPostgres) {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) throw new Error('--postgres needs TEST_DATABASE_URL');
+  const name = `tourdesk_e2e_${process.pid}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  // Databases of earlier runs whose server died without cleaning up.
+  const stale = await admin`select datname from pg_database where datname like 'tourdesk_e2e_%'`;
+  for (const { datname } of stale) {
+    const pid = Number(datname.slice('tourdesk_e2e_'.length));
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = pid !== process.pid;
+    } catch {}
+    if (!alive) await admin.unsafe(`drop database if exists ${datname} with (force)`);
+  }
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  env.DATABASE_URL = url.toString();
+  env.NEXTAUTH_SECRET = `e2e-${process.pid}-${'x'.repeat(40)}`;
+  env.NODE_ENV = 'production';
+  cleanup = async () => {
+    await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
+    await admin.end();
+  };
+  const fixtures = spawnSync('npx', ['tsx', 'scripts/e2e-fixtures.ts'], { stdio: 'inherit', env });
+  if (fixtures.status !== 0) {
+    await cleanup();
+    process.exit(1);
+  }
+} else {
+  const dataDir = `.data/e2e-${port}`;
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(`${dataDir}.lock`, { force: true });
+  rmSync(`${dataDir}.auth-secret`, { force: true });
+  env.PGLITE_DIR = dataDir;
+  delete env.DATABASE_URL;
 }
 
-const env = { ...process.env, PGLITE_DIR: dataDir };
-delete env.DATABASE_URL;
-const server = spawn('npx', ['next', 'start', '-p', process.env.PORT ?? '3100'], {
+const server = spawn('npx', ['next', 'start', '-p', port], {
   stdio: 'inherit',
   env,
+  detached: true,
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  server.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 500));
+  await cleanup();
+  process.exit(0);
+};
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, stop);
+// Playwright starts this through a shell; when that shell is gone, so is the test run.
+const parent = process.ppid;
+setInterval(() => {
+  try {
+    process.kill(parent, 0);
+  } catch {
+    stop();
+  }
+}, 1000).unref();
+server.on('exit', async (code) => {
+  if (stopping) return;
+  await cleanup();
+  process.exit(code ?? 1);
+});

@@ -41,11 +41,20 @@ const stale =
   Math.max(...sources, statSync('package-lock.json').mtimeMs) > statSync(buildId).mtimeMs;
 if (stale) {
   console.log('Tourdesk: building (first start, or the code changed since the last build)...');
-  const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit' });
+  const build = spawnSync('npx', ['next', 'build'], {
+    stdio: 'inherit',
+    env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env },
+  });
   if (build.status !== 0) fail('the build failed; see the messages above.');
 }
 
-const server = spawn('npx', ['next', 'start', '-p', String(port)], { stdio: 'inherit' });
+// next-auth builds its links from NEXTAUTH_URL; without it, it assumes port 3000.
+const env = {
+  NEXTAUTH_URL: `http://localhost:${port}`,
+  NEXT_TELEMETRY_DISABLED: '1',
+  ...process.env,
+};
+const server = spawn('npx', ['next', 'start', '-p', String(port)], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => server.kill(signal));
 }

@@ -13,12 +13,14 @@ export function TourNav({ tourId }: { tourId: string }) {
     { href: base, label: t('overview') },
     { href: `${base}/outlets`, label: t('outlets') },
     { href: `${base}/programme`, label: t('programme') },
+    { href: `${base}/delegates`, label: t('delegates') },
   ];
   return (
     <nav aria-label={t('nav')} className="mb-6 border-b border-gray-200">
       <ul className="-mb-px flex gap-1 overflow-x-auto">
         {links.map((link) => {
-          const current = pathname === link.href;
+          const current =
+            pathname === link.href || (link.href !== base && pathname.startsWith(`${link.href}/`));
           return (
             <li key={link.href}>
               <Link

@@ -1,14 +1,33 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { hashPassword } from '../../lib/auth/password';
 import type { Db } from '../connect';
 import * as s from '../schema';
 import { type DemoData, demoData } from './demo-data';
 import { localInstant, sortedPair } from './seed-helpers';
+
+/** Part of the public interface: the README names them and scripts outside the repo use them. */
+export const demoPassword = 'tourdesk-demo';
+export const demoAccounts = {
+  organizer: 'organizer@example.com',
+  coordinator: 'coordinator@example.com',
+  journalist: 'journalist@example.com',
+  journalist2: 'journalist2@example.com',
+} as const;
 
 export class SeedConflictError extends Error {
   constructor(readonly tourName: string) {
     super(`The database already holds a tour named "${tourName}"; nothing was loaded.`);
     this.name = 'SeedConflictError';
   }
+}
+
+/** Whether the demo accounts exist, so the start-up log may say how to sign in. */
+export async function hasDemoAccounts(db: Db): Promise<boolean> {
+  const rows = await db
+    .select({ email: s.users.email })
+    .from(s.users)
+    .where(inArray(s.users.email, Object.values(demoAccounts)));
+  return rows.length > 0;
 }
 
 /** Loads the demo tour once, on a database that holds no tour at all. */
@@ -187,6 +206,44 @@ export async function seedDemoTour(db: Db, data: DemoData = demoData): Promise<{
         })),
       ),
     );
+
+    // Two journalists of different outlets and groups, so each can be shown not to see the other.
+    const first = people[0];
+    const secondIndex = people.findIndex(
+      (p) => p.outletId !== first?.outletId && p.group !== first?.group,
+    );
+    if (!first || secondIndex < 0) throw new Error('Seed: the demo data needs two groups');
+    const passwordHash = await hashPassword(demoPassword);
+    const accounts = [
+      { email: demoAccounts.organizer, displayName: 'Demo organizer', role: 'organizer' as const },
+      {
+        email: demoAccounts.coordinator,
+        displayName: 'Demo coordinator',
+        role: 'coordinator' as const,
+      },
+      {
+        email: demoAccounts.journalist,
+        displayName: first.nameEn,
+        role: 'journalist' as const,
+        tourId,
+        delegateId: idAt(delegateRows, 0),
+      },
+      {
+        email: demoAccounts.journalist2,
+        displayName: people[secondIndex]?.nameEn ?? null,
+        role: 'journalist' as const,
+        tourId,
+        delegateId: idAt(delegateRows, secondIndex),
+      },
+    ];
+    // A second tour loaded beside the first keeps the accounts it finds (and their links).
+    const created = await tx
+      .insert(s.users)
+      .values(accounts.map((a) => ({ ...a, passwordHash })))
+      .onConflictDoNothing()
+      .returning({ id: s.users.id, email: s.users.email });
+    const coordinator = created.find((u) => u.email === demoAccounts.coordinator);
+    if (coordinator) await tx.insert(s.tourStaff).values({ tourId, userId: coordinator.id });
 
     return { tourId };
   });

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import { demoUsers, loginAs } from './auth';
 
 /** Fails the test when axe finds any WCAG A/AA violation on the page as it is now. */
 export async function expectAccessible(page: Page) {
@@ -26,7 +27,10 @@ export const test = base.extend<{ consoleMessages: string[] }>({
 
 export { expect };
 
-export async function openDemoTour(page: Page) {
+/** Signs in as the demo tour's coordinator (unless a session exists) and opens the tour. */
+export async function openDemoTour(page: Page, as: string = demoUsers.coordinator) {
+  const session = await (await page.request.get('/api/auth/session')).json();
+  if (!session?.user) await loginAs(page, as);
   await page.goto('/');
   await page
     .getByRole('link', { name: /Overseas Chinese Media Tour/ })

@@ -1,12 +1,15 @@
 import 'server-only';
-import { asc, count, desc, eq } from 'drizzle-orm';
+import { asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { cache } from 'react';
 import { type Db, getDb } from '@/db';
 import { countries, delegates, groupMembers, groups, outlets, regions, tours } from '@/db/schema';
+import type { Viewer } from '@/lib/auth/permissions';
+
+const NO_TOUR = '00000000-0000-0000-0000-000000000000';
 
 export type TourSummary = Awaited<ReturnType<typeof queryTours>>[number];
 
-export async function queryTours(db: Db) {
+export async function queryTours(db: Db, { onlyIds }: { onlyIds?: string[] } = {}) {
   return db
     .select({
       id: tours.id,
@@ -20,6 +23,7 @@ export async function queryTours(db: Db) {
     })
     .from(tours)
     .leftJoin(outlets, eq(outlets.tourId, tours.id))
+    .where(onlyIds ? inArray(tours.id, onlyIds.length ? onlyIds : [NO_TOUR]) : undefined)
     .groupBy(tours.id)
     .orderBy(desc(tours.startDate));
 }
@@ -76,8 +80,16 @@ export async function queryTourCounts(db: Db, { tourId }: { tourId: string }) {
   return { byRegion, byGroup, delegates: people?.delegates ?? 0 };
 }
 
-/** Pages call these; a later layer adds who may read what. */
-export const getTours = cache(async () => queryTours(await getDb()));
+/** The tours a viewer works on: every tour for organizers, their assigned ones for coordinators. */
+export const getToursFor = cache(async (viewer: Viewer) => {
+  if (viewer.role === 'journalist') return [];
+  return queryTours(
+    await getDb(),
+    viewer.role === 'organizer' ? {} : { onlyIds: viewer.staffTourIds },
+  );
+});
+
+// By id, for callers that have already authorized the viewer for this tour.
 export const getTour = cache(async (tourId: string) => queryTour(await getDb(), { tourId }));
 export const getTourCounts = cache(async (tourId: string) =>
   queryTourCounts(await getDb(), { tourId }),

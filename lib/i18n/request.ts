@@ -10,7 +10,11 @@ export default getRequestConfig(async () => {
     : localeFromAcceptLanguage((await headers()).get('accept-language'));
   return {
     locale,
-    messages: (await import(`../../messages/${locale}.json`)).default,
+    messages: {
+      ...(await import(`../../messages/${locale}.json`)).default,
+      // The organizers' screens keep their own catalog, loaded beside the main one.
+      admin: (await import(`../../messages/admin/${locale}.json`)).default,
+    },
     // Formatters without an explicit zone use the tour's home zone on server and client alike.
     timeZone: 'Asia/Shanghai',
   };

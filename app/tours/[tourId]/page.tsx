@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { pick } from '@/components/ui/bilingual-name';
-import { requireTour } from '@/lib/dal/params';
+import { requireTourStaff } from '@/lib/dal/params';
 import { getProgramme } from '@/lib/dal/programme';
 import { getTourCounts } from '@/lib/dal/tours';
 import { groupByTourDay } from '@/lib/programme';
@@ -12,7 +12,7 @@ export default async function TourOverviewPage({
 }: {
   params: Promise<{ tourId: string }>;
 }) {
-  const tour = await requireTour((await params).tourId);
+  const { tour } = await requireTourStaff((await params).tourId);
   const [counts, programme, locale, t] = await Promise.all([
     getTourCounts(tour.id),
     getProgramme(tour.id),

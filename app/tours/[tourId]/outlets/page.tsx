@@ -4,7 +4,7 @@ import { OutletFilters } from '@/components/outlets/outlet-filters';
 import { OutletList } from '@/components/outlets/outlet-list';
 import { pick } from '@/components/ui/bilingual-name';
 import { getOutletFilterOptions, getOutlets } from '@/lib/dal/outlets';
-import { requireTour } from '@/lib/dal/params';
+import { requireTourStaff } from '@/lib/dal/params';
 import { compareNames } from '@/lib/search';
 
 // Unknown or malformed filters are dropped rather than failing the page.
@@ -29,7 +29,7 @@ export default async function OutletsPage({
   params: Promise<{ tourId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const tour = await requireTour((await params).tourId);
+  const { tour } = await requireTourStaff((await params).tourId);
   const filters = filtersSchema.parse(await searchParams);
   const [outlets, options, locale, t] = await Promise.all([
     getOutlets(tour.id, filters),

@@ -1,13 +1,12 @@
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { VisitItem } from '@/components/programme/visit-item';
+import { DayList } from '@/components/programme/day-list';
 import { cn } from '@/lib/cn';
-import { requireTour } from '@/lib/dal/params';
+import { requireTourStaff } from '@/lib/dal/params';
 import { getProgramme } from '@/lib/dal/programme';
 import { getTourCounts } from '@/lib/dal/tours';
 import { groupByTourDay } from '@/lib/programme';
-import { formatDayLabel } from '@/lib/time';
 
 const filterSchema = z.object({
   group: z
@@ -24,12 +23,11 @@ export default async function ProgrammePage({
   params: Promise<{ tourId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const tour = await requireTour((await params).tourId);
+  const { tour } = await requireTourStaff((await params).tourId);
   const { group } = filterSchema.parse(await searchParams);
-  const [programme, counts, locale, t] = await Promise.all([
+  const [programme, counts, t] = await Promise.all([
     getProgramme(tour.id),
     getTourCounts(tour.id),
-    getLocale(),
     getTranslations('programme'),
   ]);
   const groupCodes = counts.byGroup.map((g) => g.code);
@@ -80,39 +78,7 @@ export default async function ProgrammePage({
         </ol>
       </nav>
 
-      <div className="grid gap-6">
-        {days.map((day, i) => (
-          <section
-            key={day.date}
-            id={`day-${day.date}`}
-            aria-labelledby={`day-${day.date}-h`}
-            data-testid="day"
-            className="scroll-mt-4"
-          >
-            <h2 id={`day-${day.date}-h`} className="mb-2 text-lg font-semibold">
-              {t('day', { n: i + 1 })}
-              <span className="font-normal text-gray-700">
-                {' '}
-                · {formatDayLabel(day.date, locale)}
-              </span>
-            </h2>
-            {day.items.length === 0 ? (
-              <p className="text-sm text-gray-700">{t('nothing')}</p>
-            ) : (
-              <ol className="grid gap-2">
-                {day.items.map((visit) => (
-                  <VisitItem
-                    key={visit.id}
-                    visit={visit}
-                    timeZone={tour.timeZone}
-                    groupCount={groupCodes.length}
-                  />
-                ))}
-              </ol>
-            )}
-          </section>
-        ))}
-      </div>
+      <DayList days={days} timeZone={tour.timeZone} groupCount={groupCodes.length} />
     </>
   );
 }

@@ -1,0 +1,44 @@
+// Who may do what: pure functions over the signed-in viewer, used by the data-access layer.
+
+export type Role = 'organizer' | 'coordinator' | 'journalist';
+
+export interface Viewer {
+  userId: string;
+  email: string;
+  displayName: string | null;
+  role: Role;
+  /** Coordinators: the tours they are assigned to. */
+  staffTourIds: string[];
+  /** Journalists: the tour and delegate their account belongs to. */
+  tourId: string | null;
+  delegateId: string | null;
+}
+
+/** Staff pages of a tour: overview, outlets, programme, delegates. */
+export function canWorkOnTour(viewer: Viewer, tourId: string): boolean {
+  if (viewer.role === 'organizer') return true;
+  if (viewer.role === 'coordinator') return viewer.staffTourIds.includes(tourId);
+  return false;
+}
+
+/** A delegate's profile: staff of the tour, or the delegate themself. */
+export function canReadDelegate(viewer: Viewer, tourId: string, delegateId: string): boolean {
+  if (canWorkOnTour(viewer, tourId)) return true;
+  return (
+    viewer.role === 'journalist' && viewer.tourId === tourId && viewer.delegateId === delegateId
+  );
+}
+
+/** Passport numbers, dates of birth: organizers only. */
+export function canSeeSensitive(viewer: Viewer): boolean {
+  return viewer.role === 'organizer';
+}
+
+/** Phone numbers and emergency contacts of other people: the tour's staff. */
+export function canSeeContacts(viewer: Viewer, tourId: string): boolean {
+  return canWorkOnTour(viewer, tourId);
+}
+
+export function canManageUsers(viewer: Viewer): boolean {
+  return viewer.role === 'organizer';
+}
