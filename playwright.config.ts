@@ -5,9 +5,8 @@ import { defineConfig, devices } from '@playwright/test';
 const debianChromium = '/usr/bin/chromium';
 export const e2ePort = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${e2ePort}`;
-const matrixPort = e2ePort + 1;
-/** Where the access matrix runs: the Postgres server's app when configured, else the main one. */
-export const matrixURL = process.env.TEST_DATABASE_URL ? `http://127.0.0.1:${matrixPort}` : baseURL;
+/** Where the access matrix serves the app from a Postgres server (e2e/access-matrix.spec.ts). */
+export const matrixPort = e2ePort + 1;
 
 export default defineConfig({
   testDir: './e2e',
@@ -55,22 +54,6 @@ export default defineConfig({
       stdout: 'pipe',
       stderr: 'pipe',
       env: { PORT: String(e2ePort) },
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     },
-    // The access matrix runs on a real Postgres server when one is configured.
-    ...(process.env.TEST_DATABASE_URL
-      ? [
-          {
-            command: 'node scripts/e2e-server.mjs --postgres',
-            url: `${matrixURL}/api/health`,
-            timeout: 120_000,
-            reuseExistingServer: false,
-            stdout: 'pipe' as const,
-            stderr: 'pipe' as const,
-            env: { PORT: String(matrixPort) },
-            gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },
-          },
-        ]
-      : []),
   ],
 });

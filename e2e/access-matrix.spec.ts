@@ -1,6 +1,7 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { type APIRequestContext, request as playwrightRequest } from '@playwright/test';
 import { demoData } from '../db/seed/demo-data';
-import { matrixURL } from '../playwright.config';
+import { matrixPort } from '../playwright.config';
 import { callAction } from './support/actions';
 import { demoPassword, demoUsers } from './support/auth';
 import { expect, test } from './support/fixtures';
@@ -8,6 +9,45 @@ import { expect, test } from './support/fixtures';
 // Every page, route handler and server action, called as each kind of caller, on the app served
 // from a real Postgres server (the --postgres web server, seeded with a second tour).
 test.skip(!process.env.TEST_DATABASE_URL, 'the access matrix runs on a Postgres server');
+test.describe.configure({ mode: 'serial' });
+
+const matrixURL = `http://127.0.0.1:${matrixPort}`;
+let server: ChildProcess | undefined;
+
+// Its own server, started here rather than by Playwright: a database made on the Postgres
+// server for this run, seeded with a second tour, dropped when the server stops.
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  server = spawn('node', ['scripts/e2e-server.mjs', '--postgres'], {
+    env: { ...process.env, PORT: String(matrixPort) },
+    stdio: 'ignore',
+    detached: true,
+  });
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${matrixURL}/api/health`, { signal: AbortSignal.timeout(2000) })).ok)
+        return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the Postgres-backed server did not start');
+});
+
+test.afterAll(async () => {
+  if (!server?.pid) return;
+  const pid = server.pid;
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  process.kill(-pid, 'SIGTERM'); // the server stops, and the script drops its database
+  for (let i = 0; i < 100 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
+  if (alive()) process.kill(-pid, 'SIGKILL');
+});
 
 const who = [
   'anon',
@@ -27,8 +67,15 @@ const emails: Record<Exclude<Who, 'anon'>, string> = {
 };
 const passports = demoData.outlets.flatMap((o) => o.delegates.map((d) => d.passportNumber));
 
+// Every context is disposed after each test: an open one keeps the worker, and the run, alive.
+const opened: APIRequestContext[] = [];
+test.afterEach(async () => {
+  await Promise.all(opened.splice(0).map((c) => c.dispose()));
+});
+
 async function signedIn(as: Who): Promise<APIRequestContext> {
   const ctx = await playwrightRequest.newContext({ baseURL: matrixURL });
+  opened.push(ctx);
   if (as === 'anon') return ctx;
   const { csrfToken } = await (await ctx.get('/api/auth/csrf')).json();
   const res = await ctx.post('/api/auth/callback/credentials', {
@@ -141,6 +188,7 @@ test('a forged or missing session cannot call a server action', async () => {
         'next-auth.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0.forged.forged.forged.forged',
     },
   });
+  opened.push(forged);
   expect(await callAction(forged, matrixURL, action, fields)).toContain('"code":"unauthenticated"');
 
   // Extra and missing fields are refused by name, and nothing changes.

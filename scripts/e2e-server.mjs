@@ -3,7 +3,6 @@
 // for this run on TEST_DATABASE_URL's server, seeded with two tours, and dropped on exit.
 import { spawn, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 
 const port = process.env.PORT ?? '3100';
@@ -55,32 +54,9 @@ if (onPostgres) {
   delete env.DATABASE_URL;
 }
 
-const server = spawn('npx', ['next', 'start', '-p', port], {
-  stdio: 'inherit',
-  env,
-  detached: true,
-});
-let stopping = false;
-const stop = async () => {
-  if (stopping) return;
-  stopping = true;
-  server.kill('SIGTERM');
-  await new Promise((r) => setTimeout(r, 500));
-  await cleanup();
-  process.exit(0);
-};
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, stop);
-// Playwright starts this through a shell; when that shell is gone, so is the test run.
-const parent = process.ppid;
-setInterval(() => {
-  try {
-    process.kill(parent, 0);
-  } catch {
-    stop();
-  }
-}, 1000).unref();
+const server = spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit', env });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', async (code) => {
-  if (stopping) return;
   await cleanup();
-  process.exit(code ?? 1);
+  process.exit(code ?? 0);
 });

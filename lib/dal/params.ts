@@ -1,7 +1,7 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
-import { canWorkOnTour, type Viewer } from '@/lib/auth/permissions';
+import { canManageUsers, canWorkOnTour, type Viewer } from '@/lib/auth/permissions';
 import { recordAuditSafely } from './audit';
 import { clientIp, currentPath } from './request';
 import { getTour } from './tours';
@@ -38,4 +38,11 @@ export async function requireTourStaff(tourIdParam: string) {
   const tour = await getTour(tourId);
   if (!tour) notFound();
   return { viewer, tour };
+}
+
+/** The organizers' screens (users, audit log): anyone else gets a logged 404. */
+export async function requireOrganizer(): Promise<Viewer> {
+  const viewer = await requireViewer();
+  if (!canManageUsers(viewer)) return refuse(viewer, null);
+  return viewer;
 }

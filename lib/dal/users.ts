@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '@/db';
+import { type Db, getDb } from '@/db';
 import { delegates, outlets, tourStaff, tours, users } from '@/db/schema';
 import type { ActionErrorCode } from '@/lib/actions/result';
 import { generatePassword, hashPassword } from '@/lib/auth/password';
@@ -519,4 +519,22 @@ export async function createAccountsForTour(
     });
     return done({ tour, created, skipped });
   });
+}
+
+/** Everything the user-management page shows, for an organizer. */
+export async function getUserAdminPage(viewer: Viewer) {
+  const db = await getDb();
+  const [users, tours] = await Promise.all([listUsers(db, viewer), listToursForAdmin(db, viewer)]);
+  const waiting = await Promise.all(
+    tours.map((tour) => listDelegatesWithoutAccount(db, viewer, { tourId: tour.id })),
+  );
+  return {
+    users,
+    tours,
+    delegatesByTour: Object.fromEntries(tours.map((tour, i) => [tour.id, waiting[i] ?? []])),
+  };
+}
+
+export async function getAuditEntries(viewer: Viewer, limit: number) {
+  return listAuditEntries(await getDb(), viewer, { limit });
 }

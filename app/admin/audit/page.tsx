@@ -1,13 +1,8 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { AuditList } from '@/components/admin/audit-list';
-import { getDb } from '@/db';
-import { canManageUsers } from '@/lib/auth/permissions';
-import { recordAuditSafely } from '@/lib/dal/audit';
-import { clientIp } from '@/lib/dal/request';
-import { listAuditEntries } from '@/lib/dal/users';
-import { requireViewer } from '@/lib/dal/viewer';
+import { requireOrganizer } from '@/lib/dal/params';
+import { getAuditEntries } from '@/lib/dal/users';
 
 const limit = 200;
 
@@ -17,20 +12,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AdminAuditPage() {
-  const viewer = await requireViewer();
-  if (!canManageUsers(viewer)) {
-    await recordAuditSafely({
-      action: 'access.refused',
-      userId: viewer.userId,
-      actorEmail: viewer.email,
-      target: '/admin/audit',
-      ip: await clientIp(),
-      detail: { role: viewer.role },
-    });
-    notFound();
-  }
+  const viewer = await requireOrganizer();
   const [entries, t] = await Promise.all([
-    listAuditEntries(await getDb(), viewer, { limit }),
+    getAuditEntries(viewer, limit),
     getTranslations('admin'),
   ]);
   return (

@@ -1,16 +1,11 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { BulkAccountsForm } from '@/components/admin/bulk-accounts';
-import { CreateUserForm, type DelegateOption } from '@/components/admin/create-user-form';
+import { CreateUserForm } from '@/components/admin/create-user-form';
 import { CredentialsProvider } from '@/components/admin/credentials';
 import { UserList } from '@/components/admin/user-list';
-import { getDb } from '@/db';
-import { canManageUsers } from '@/lib/auth/permissions';
-import { recordAuditSafely } from '@/lib/dal/audit';
-import { clientIp } from '@/lib/dal/request';
-import { listDelegatesWithoutAccount, listToursForAdmin, listUsers } from '@/lib/dal/users';
-import { requireViewer } from '@/lib/dal/viewer';
+import { requireOrganizer } from '@/lib/dal/params';
+import { getUserAdminPage } from '@/lib/dal/users';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin');
@@ -18,30 +13,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AdminUsersPage() {
-  const viewer = await requireViewer();
-  if (!canManageUsers(viewer)) {
-    await recordAuditSafely({
-      action: 'access.refused',
-      userId: viewer.userId,
-      actorEmail: viewer.email,
-      target: '/admin/users',
-      ip: await clientIp(),
-      detail: { role: viewer.role },
-    });
-    notFound();
-  }
-  const db = await getDb();
-  const [users, tours, t] = await Promise.all([
-    listUsers(db, viewer),
-    listToursForAdmin(db, viewer),
+  const viewer = await requireOrganizer();
+  const [{ users, tours, delegatesByTour }, t] = await Promise.all([
+    getUserAdminPage(viewer),
     getTranslations('admin'),
   ]);
-  const waiting = await Promise.all(
-    tours.map((tour) => listDelegatesWithoutAccount(db, viewer, { tourId: tour.id })),
-  );
-  const delegatesByTour: Record<string, DelegateOption[]> = Object.fromEntries(
-    tours.map((tour, i) => [tour.id, waiting[i] ?? []]),
-  );
   const tourOptions = tours.map(({ id, nameZh, nameEn }) => ({ id, nameZh, nameEn }));
 
   return (
