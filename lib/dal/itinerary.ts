@@ -2,25 +2,16 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { cache } from 'react';
 import { type Db, getDb } from '@/db';
-import { groupMembers, groups, tours, visitGroups } from '@/db/schema';
+import { groupMembers, groups, visitGroups } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/permissions';
 import { queryProgramme } from './programme';
+import { queryTour } from './tours';
 
 /** A journalist's own programme: the visits of their group, in their tour, and nothing else. */
 export async function queryOwnItinerary(db: Db, viewer: Viewer) {
   if (viewer.role !== 'journalist' || !viewer.tourId || !viewer.delegateId) return null;
   const { tourId, delegateId } = viewer;
-  const [tour] = await db
-    .select({
-      id: tours.id,
-      nameZh: tours.nameZh,
-      nameEn: tours.nameEn,
-      startDate: tours.startDate,
-      endDate: tours.endDate,
-      timeZone: tours.timeZone,
-    })
-    .from(tours)
-    .where(eq(tours.id, tourId));
+  const tour = await queryTour(db, { tourId });
   if (!tour) return null;
   const memberships = await db
     .select({ groupId: groups.id, code: groups.code, nameZh: groups.nameZh, nameEn: groups.nameEn })
