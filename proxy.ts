@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from 'next/server';
+import { isHttps } from '@/lib/config';
 
 // Headers for every page and download. Not an authorization layer: each page, action and route
 // handler checks the session itself, next to the data.
@@ -33,6 +34,10 @@ export function proxy(request: NextRequest) {
   response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
   // Pages and downloads carry people's data: no shared or browser cache may keep them.
   response.headers.set('Cache-Control', 'no-store');
+  // Served over https (PUBLIC_URL): browsers must never try plain http for this site again.
+  if (isHttps()) {
+    response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  }
   return response;
 }
 

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
-import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { SiteHeader } from '@/components/layout/site-header';
 import { htmlLang, isLocale } from '@/lib/i18n/locales';
 import './globals.css';
@@ -27,12 +27,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           {t('skipToContent')}
         </a>
-        <NextIntlClientProvider>
+        {/* What the header, the tour tabs and the error page say; pages add their own. */}
+        <ClientMessages namespaces={['app', 'auth', 'tour']}>
           <SiteHeader />
           <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-6">
             {children}
           </main>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

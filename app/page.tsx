@@ -2,7 +2,9 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { DayList } from '@/components/programme/day-list';
 import { TourList } from '@/components/tours/tour-list';
 import { BilingualName, pick } from '@/components/ui/bilingual-name';
+import type { Viewer } from '@/lib/auth/permissions';
 import { getOwnItinerary } from '@/lib/dal/itinerary';
+import { selfScope } from '@/lib/dal/scope';
 import { getToursFor } from '@/lib/dal/tours';
 import { requireViewer } from '@/lib/dal/viewer';
 import { groupByTourDay } from '@/lib/programme';
@@ -10,7 +12,7 @@ import { groupByTourDay } from '@/lib/programme';
 /** Each role's home: staff see their tours, a journalist their own programme. */
 export default async function HomePage() {
   const viewer = await requireViewer();
-  if (viewer.role === 'journalist') return <JournalistHome />;
+  if (viewer.role === 'journalist') return <JournalistHome viewer={viewer} />;
   const [tours, t] = await Promise.all([getToursFor(viewer), getTranslations('home')]);
   return (
     <>
@@ -24,10 +26,10 @@ export default async function HomePage() {
   );
 }
 
-async function JournalistHome() {
-  const viewer = await requireViewer();
+async function JournalistHome({ viewer }: { viewer: Viewer }) {
+  const scope = selfScope(viewer);
   const [itinerary, t, locale] = await Promise.all([
-    getOwnItinerary(viewer),
+    scope ? getOwnItinerary(scope) : null,
     getTranslations('itinerary'),
     getLocale(),
   ]);
@@ -49,7 +51,7 @@ async function JournalistHome() {
       <p className="mb-4 text-sm text-gray-700">
         {t('intro', { group: groups.map((g) => pick(locale, g.nameZh, g.nameEn)).join(', ') })}
       </p>
-      <DayList days={groupByTourDay(visits, tour)} timeZone={tour.timeZone} groupCount={0} />
+      <DayList days={groupByTourDay(visits, tour)} timeZone={tour.timeZone} />
     </>
   );
 }

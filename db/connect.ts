@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { DatabaseConfig } from './config';
 import { ConfigError } from './errors';
 import { acquireDirLock } from './pglite-lock';
+import { scrubQueryErrorsEverywhere } from './query-errors';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -19,6 +20,7 @@ export interface DatabaseHandle {
 
 /** Opens a database; the caller owns the handle and must close it. */
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  scrubQueryErrorsEverywhere();
   return config.driver === 'postgres' ? openPostgres(config.url) : openPglite(config.dataDir);
 }
 

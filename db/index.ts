@@ -1,6 +1,6 @@
 import { databaseConfigFromEnv } from './config';
 import { type DatabaseHandle, type Db, openDatabase } from './connect';
-import { seedDemoIfEmpty } from './seed';
+import { upkeep } from './upkeep';
 
 export type { Db } from './connect';
 
@@ -27,7 +27,12 @@ async function start(): Promise<DatabaseHandle> {
   try {
     await handle.migrate();
     // Only the embedded database is seeded by itself: a server's data is its operator's call.
-    if (handle.driver === 'pglite') await seedDemoIfEmpty(handle.db);
+    // The demo data (thousands of lines) is loaded only here, never into the pages' bundle.
+    if (handle.driver === 'pglite') {
+      const { seedDemoIfEmpty } = await import('./seed');
+      await seedDemoIfEmpty(handle.db);
+    }
+    await upkeep(handle.db);
   } catch (err) {
     await handle.close().catch(() => {});
     throw err;

@@ -2,7 +2,7 @@ import { authSecret } from '../lib/auth/secret';
 import { databaseConfigFromEnv } from './config';
 import { ConfigError } from './errors';
 import { getDatabase } from './index';
-import { demoAccounts, demoPassword, hasDemoAccounts } from './seed';
+import { demoAccounts, demoPassword, hasDemoAccounts } from './seed/accounts';
 
 /**
  * Checks the settings, then opens, migrates and (on an empty embedded database) seeds before the

@@ -12,11 +12,31 @@ export function foldForSearch(text: string): string {
     .trim();
 }
 
+/** The text stored beside a row (its `search_text` column) so SQL can match any script. */
+export function searchTextOf(...texts: (string | null | undefined)[]): string {
+  return foldForSearch(texts.filter(Boolean).join(' '));
+}
+
+/** The words of a query, folded as stored text is; at most 8 words of at most 64 characters. */
+export function searchWords(query: string | null | undefined): string[] {
+  if (!query) return [];
+  return foldForSearch(query.slice(0, 200))
+    .split(' ')
+    .filter(Boolean)
+    .slice(0, 8)
+    .map((w) => w.slice(0, 64));
+}
+
+/** A LIKE pattern matching the word anywhere, with LIKE's own wildcards taken literally. */
+export function likePattern(word: string): string {
+  return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 /** True when every word of the query occurs in one of the texts. */
 export function matchesQuery(query: string, texts: (string | null | undefined)[]): boolean {
-  const words = foldForSearch(query).split(' ').filter(Boolean);
+  const words = searchWords(query);
   if (words.length === 0) return true;
-  const haystack = foldForSearch(texts.filter(Boolean).join(' '));
+  const haystack = searchTextOf(...texts);
   return words.every((w) => haystack.includes(w));
 }
 

@@ -49,3 +49,13 @@ export function formatDate(date: DateKey, locale: string): string {
   const pattern = locale.startsWith('zh') ? 'yyyy年M月d日' : 'd MMM yyyy';
   return format(parseISO(date), pattern, { locale: localeOf(locale) });
 }
+
+/** An instant as date and time on the tour's clock, e.g. "18 Jul 2025 09:30" or "2025年7月18日 09:30". */
+export function formatDateTime(instant: Date, timeZone: string, locale: string): string {
+  return `${formatDate(dateKeyOf(instant, timeZone), locale)} ${formatTime(instant, timeZone)}`;
+}
+
+/** The calendar day after a date key. */
+export function nextDateKey(date: DateKey): DateKey {
+  return format(addDays(parseISO(date), 1), 'yyyy-MM-dd');
+}

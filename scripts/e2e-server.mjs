@@ -2,6 +2,7 @@
 // builds first): by default on a fresh embedded database; with --postgres, on a database created
 // for this run on TEST_DATABASE_URL's server, seeded with two tours, and dropped on exit.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import postgres from 'postgres';
 
@@ -35,6 +36,7 @@ if (onPostgres) {
   url.pathname = `/${name}`;
   env.DATABASE_URL = url.toString();
   env.NEXTAUTH_SECRET = `e2e-${process.pid}-${'x'.repeat(40)}`;
+  env.PASSPORT_KEY = randomBytes(32).toString('base64');
   env.NODE_ENV = 'production';
   cleanup = async () => {
     await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
@@ -50,11 +52,12 @@ if (onPostgres) {
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(`${dataDir}.lock`, { force: true });
   rmSync(`${dataDir}.auth-secret`, { force: true });
+  rmSync(`${dataDir}.passport-key`, { force: true });
   env.PGLITE_DIR = dataDir;
   delete env.DATABASE_URL;
 }
 
-const server = spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit', env });
+const server = spawn('node', ['scripts/server.mjs'], { stdio: 'inherit', env: { ...env, PORT: port } });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', async (code) => {
   await cleanup();

@@ -1,5 +1,5 @@
 // `npm start`: builds when there is no current build, checks the port, then serves.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
@@ -35,7 +35,7 @@ const newestSource = (dir) => {
   return newest;
 };
 const buildId = '.next/BUILD_ID';
-const sources = ['app', 'components', 'lib', 'db', 'messages'].map(newestSource);
+const sources = ['app', 'components', 'lib', 'db', 'messages', 'public'].map(newestSource);
 const stale =
   !existsSync(buildId) ||
   Math.max(...sources, statSync('package-lock.json').mtimeMs) > statSync(buildId).mtimeMs;
@@ -48,14 +48,4 @@ if (stale) {
   if (build.status !== 0) fail('the build failed; see the messages above.');
 }
 
-// next-auth builds its links from NEXTAUTH_URL; without it, it assumes port 3000.
-const env = {
-  NEXTAUTH_URL: `http://localhost:${port}`,
-  NEXT_TELEMETRY_DISABLED: '1',
-  ...process.env,
-};
-const server = spawn('npx', ['next', 'start', '-p', String(port)], { stdio: 'inherit', env });
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => server.kill(signal));
-}
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+await import('./server.mjs');

@@ -1,17 +1,19 @@
 // `npm run user:create -- --role organizer --email ana@example.org [--name "Ana"] [--password ...]`
 // Makes an account outside demo mode (the first organizer, say). Prints a generated password once.
+// It goes through the data-access layer, so the account is audited like one made in the app.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { databaseConfigFromEnv } from '../db/config';
 import { openDatabase } from '../db/connect';
-import { users } from '../db/schema';
-import { generatePassword, hashPassword } from '../lib/auth/password';
+import { generatePassword } from '../lib/auth/password';
+import { createAccountFromCommandLine } from '../lib/dal/users/admin';
 import { newPasswordSchema } from '../lib/validation/auth';
+import { email, optionalText } from '../lib/validation/text';
 
 const argsSchema = z.object({
   role: z.enum(['organizer', 'coordinator']),
-  email: z.string().trim().toLowerCase().email().max(254),
-  name: z.string().max(200).optional(),
+  email,
+  name: optionalText(100),
   password: newPasswordSchema.optional(),
 });
 
@@ -29,18 +31,21 @@ async function main() {
     const issue = parsed.error.issues[0];
     throw new Error(`--${issue?.path.join('.')}: ${issue?.message}`);
   }
-  const { role, email, name, password } = parsed.data;
+  const { role, email: address, name, password } = parsed.data;
   const handle = await openDatabase(databaseConfigFromEnv());
   try {
     await handle.migrate();
     const secret = password ?? generatePassword();
-    const created = await handle.db
-      .insert(users)
-      .values({ email, role, displayName: name ?? null, passwordHash: await hashPassword(secret) })
-      .onConflictDoNothing()
-      .returning({ id: users.id });
-    if (created.length === 0) throw new Error(`--email: ${email} already has an account`);
-    console.log(`Created ${role} ${email}.${password ? '' : ` Password (shown once): ${secret}`}`);
+    const created = await createAccountFromCommandLine(handle.db, {
+      email: address,
+      role,
+      displayName: name,
+      password: secret,
+    });
+    if (!created.ok) throw new Error(`--email: ${address} already has an account`);
+    console.log(
+      `Created ${role} ${address}.${password ? '' : ` Password (shown once): ${secret}`}`,
+    );
   } finally {
     await handle.close();
   }

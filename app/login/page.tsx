@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { LoginForm } from '@/components/auth/login-form';
+import { safeCallbackPath } from '@/lib/auth/redirect';
 import { getViewer } from '@/lib/dal/viewer';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,15 +15,17 @@ export default async function LoginPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  if (await getViewer()) redirect('/');
+  const raw = typeof params.callbackUrl === 'string' ? params.callbackUrl : null;
+  // Checked here, on the server: the form only ever receives a path on this site.
+  const callbackPath = safeCallbackPath(raw);
+  if (await getViewer()) redirect(callbackPath);
   const t = await getTranslations('auth');
-  const callbackUrl = typeof params.callbackUrl === 'string' ? params.callbackUrl : null;
   const notice =
-    params.changed === '1' ? t('passwordChanged') : callbackUrl ? t('sessionEnded') : undefined;
+    params.changed === '1' ? t('passwordChanged') : raw ? t('sessionEnded') : undefined;
   return (
     <div className="mx-auto max-w-sm py-6">
       <h1 className="mb-4 text-2xl font-bold">{t('title')}</h1>
-      <LoginForm callbackUrl={callbackUrl} notice={notice} />
+      <LoginForm callbackPath={callbackPath} notice={notice} />
     </div>
   );
 }

@@ -1,25 +1,25 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import { BilingualName, pick } from '@/components/ui/bilingual-name';
+import { useActionState, useId } from 'react';
+import { pick } from '@/components/ui/bilingual-name';
 import { createAccountsForTourAction } from '@/lib/actions/users';
-import type { TourOption } from './create-user-form';
 import { useShowCredentials } from './credentials';
-import { ActionError, secondaryButtonClass } from './form-parts';
+import { ActionError, inputClass, secondaryButtonClass } from './form-parts';
 
-/** One tour's delegates without an account, and the button that makes all their accounts. */
-export function BulkAccountsForm({
-  tour,
-  waiting,
-  withoutEmail,
-}: {
-  tour: TourOption;
+export interface BulkTour {
+  id: string;
+  nameZh: string;
+  nameEn: string;
   waiting: number;
   withoutEmail: number;
-}) {
+}
+
+/** Accounts for every delegate of one tour who has none: choose the tour, then one button. */
+export function BulkAccountsForm({ tours }: { tours: BulkTour[] }) {
   const t = useTranslations('admin');
   const locale = useLocale();
+  const id = useId();
   const show = useShowCredentials();
   const [state, action, pending] = useActionState(async (previous: unknown, formData: FormData) => {
     const result = await createAccountsForTourAction(previous, formData);
@@ -38,26 +38,28 @@ export function BulkAccountsForm({
   }, null);
 
   return (
-    <li className="grid gap-2 rounded-lg border border-gray-200 bg-white p-3 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-center">
-      <div className="min-w-0">
-        <p className="font-semibold">
-          <BilingualName zh={tour.nameZh} en={tour.nameEn} locale={locale} />
-        </p>
-        <p className="text-sm text-gray-700">
-          {t('bulk.waiting', { count: waiting })}
-          {withoutEmail ? ` ${t('bulk.withoutEmail', { count: withoutEmail })}` : ''}
-        </p>
-        <ActionError state={state} />
+    <form action={action} className="grid gap-2 rounded-lg border border-gray-200 bg-white p-3">
+      <div className="grid gap-1">
+        <label htmlFor={`${id}-tour`} className="text-sm font-medium">
+          {t('bulk.tour')}
+        </label>
+        <select id={`${id}-tour`} name="tourId" required className={inputClass}>
+          {tours.map((tour) => (
+            <option key={tour.id} value={tour.id}>
+              {t('bulk.tourOption', {
+                tour: pick(locale, tour.nameZh, tour.nameEn),
+                count: tour.waiting,
+              })}
+            </option>
+          ))}
+        </select>
       </div>
-      {waiting > 0 ? (
-        <form action={action}>
-          <input type="hidden" name="tourId" value={tour.id} />
-          <button type="submit" disabled={pending} className={secondaryButtonClass}>
-            {pending ? t('bulk.pending') : t('bulk.submit')}
-            <span className="sr-only"> ({pick(locale, tour.nameZh, tour.nameEn)})</span>
-          </button>
-        </form>
-      ) : null}
-    </li>
+      <div>
+        <button type="submit" disabled={pending} className={secondaryButtonClass}>
+          {pending ? t('bulk.pending') : t('bulk.submit')}
+        </button>
+      </div>
+      <ActionError state={state} />
+    </form>
   );
 }

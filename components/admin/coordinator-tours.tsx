@@ -1,31 +1,28 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { useActionState, useId } from 'react';
+import { useActionState } from 'react';
 import { pick } from '@/components/ui/bilingual-name';
 import { setCoordinatorTourAction } from '@/lib/actions/users';
 import type { TourOption } from './create-user-form';
-import { ActionError, inputClass, secondaryButtonClass } from './form-parts';
+import { ActionError, secondaryButtonClass } from './form-parts';
+import { useTourPicker } from './tour-picker';
 
-/** The tours a coordinator works on: remove one, or add another. */
+/** The tours a coordinator works on: remove one, or add another (in the page's one dialog). */
 export function CoordinatorTours({
   userId,
   email,
   assigned,
-  tours,
 }: {
   userId: string;
   email: string;
   assigned: TourOption[];
-  tours: TourOption[];
 }) {
   const t = useTranslations('admin');
   const locale = useLocale();
-  const selectId = useId();
+  const openPicker = useTourPicker();
   // One action state for the component's forms: only one of them is ever submitted at a time.
   const [state, action, pending] = useActionState(setCoordinatorTourAction, null);
-  const assignedIds = new Set(assigned.map((tour) => tour.id));
-  const available = tours.filter((tour) => !assignedIds.has(tour.id));
 
   return (
     <div className="grid gap-2">
@@ -63,29 +60,16 @@ export function CoordinatorTours({
       ) : (
         <p className="text-sm text-gray-700">{t('staff.none')}</p>
       )}
-      {available.length ? (
-        <form action={action} className="flex flex-wrap items-end gap-2">
-          <input type="hidden" name="userId" value={userId} />
-          <input type="hidden" name="assigned" value="true" />
-          <div className="grid min-w-0 flex-1 basis-48 gap-1">
-            <label htmlFor={selectId} className="text-sm text-gray-800">
-              {t('staff.add')}
-              <span className="sr-only"> ({email})</span>
-            </label>
-            <select id={selectId} name="tourId" required className={inputClass}>
-              {available.map((tour) => (
-                <option key={tour.id} value={tour.id}>
-                  {pick(locale, tour.nameZh, tour.nameEn)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" disabled={pending} className={secondaryButtonClass}>
-            {t('staff.assign')}
-            <span className="sr-only"> ({email})</span>
-          </button>
-        </form>
-      ) : null}
+      <div>
+        <button
+          type="button"
+          onClick={() => openPicker({ userId, email, assignedIds: assigned.map((a) => a.id) })}
+          className={secondaryButtonClass}
+        >
+          {t('staff.add')}
+          <span className="sr-only"> ({email})</span>
+        </button>
+      </div>
       <ActionError state={state} />
     </div>
   );

@@ -4,7 +4,9 @@ import { useLocale, useTranslations } from 'next-intl';
 import { startTransition, useActionState, useRef, useState } from 'react';
 import { pick } from '@/components/ui/bilingual-name';
 import { createUserAction } from '@/lib/actions/users';
+import type { DelegateOption } from '@/lib/dal/users/list';
 import { useShowCredentials } from './credentials';
+import { DelegatePicker } from './delegate-picker';
 import { ActionError, inputClass, primaryButtonClass } from './form-parts';
 
 export interface TourOption {
@@ -13,29 +15,14 @@ export interface TourOption {
   nameEn: string;
 }
 
-export interface DelegateOption {
-  id: string;
-  nameZh: string | null;
-  nameEn: string | null;
-  outletZh: string;
-  outletEn: string;
-  email: string | null;
-}
-
 const roles = ['coordinator', 'journalist', 'organizer'] as const;
 type Role = (typeof roles)[number];
 
 /**
- * Creates one account. For a journalist, the delegate menu lists only the chosen tour's
- * delegates without an account, from data the page already sent: no fetching.
+ * Creates one account. For a journalist, the delegate is found by searching the chosen tour's
+ * delegates without an account, as the organizer types.
  */
-export function CreateUserForm({
-  tours,
-  delegatesByTour,
-}: {
-  tours: TourOption[];
-  delegatesByTour: Record<string, DelegateOption[]>;
-}) {
+export function CreateUserForm({ tours }: { tours: TourOption[] }) {
   const t = useTranslations('admin');
   const locale = useLocale();
   const show = useShowCredentials();
@@ -43,13 +30,11 @@ export function CreateUserForm({
   const emailInput = useRef<HTMLInputElement>(null);
   const [role, setRole] = useState<Role>('coordinator');
   const [tourId, setTourId] = useState('');
-  const [delegateId, setDelegateId] = useState('');
-  const delegates = tourId ? (delegatesByTour[tourId] ?? []) : [];
+  const [delegate, setDelegate] = useState<DelegateOption | null>(null);
 
   const [state, action, pending] = useActionState(async (previous: unknown, formData: FormData) => {
     const result = await createUserAction(previous, formData);
     if (result.ok) {
-      const delegate = delegates.find((d) => d.id === delegateId);
       show({
         title: t('results.created', { email: result.data.email }),
         rows: [
@@ -66,7 +51,7 @@ export function CreateUserForm({
       form.current?.reset();
       setRole('coordinator');
       setTourId('');
-      setDelegateId('');
+      setDelegate(null);
     }
     return result;
   }, null);
@@ -173,7 +158,7 @@ export function CreateUserForm({
               value={tourId}
               onChange={(e) => {
                 setTourId(e.currentTarget.value);
-                setDelegateId('');
+                setDelegate(null);
               }}
               aria-invalid={errors.tourId ? true : undefined}
               aria-describedby={describedBy('tourId')}
@@ -188,47 +173,18 @@ export function CreateUserForm({
             </select>
             {fieldError('tourId')}
           </div>
-          <div className="grid content-start gap-1">
-            <label htmlFor="create-delegateId" className="text-sm font-medium">
-              {t('create.delegate')}
-            </label>
-            <select
-              id="create-delegateId"
-              name="delegateId"
-              required
-              disabled={!tourId}
-              value={delegateId}
-              onChange={(e) => {
-                const id = e.currentTarget.value;
-                setDelegateId(id);
-                // Offer the delegate's own address when none was typed yet.
-                const email = delegates.find((d) => d.id === id)?.email;
-                if (email && emailInput.current && !emailInput.current.value) {
-                  emailInput.current.value = email;
-                }
-              }}
-              aria-invalid={errors.delegateId ? true : undefined}
-              aria-describedby={describedBy('delegateId') ?? 'create-delegate-hint'}
-              className={inputClass}
-            >
-              <option value="">
-                {tourId
-                  ? delegates.length
-                    ? t('create.chooseDelegate')
-                    : t('create.noDelegates')
-                  : t('create.chooseTourFirst')}
-              </option>
-              {delegates.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {`${pick(locale, d.nameZh, d.nameEn)} · ${pick(locale, d.outletZh, d.outletEn)}`}
-                </option>
-              ))}
-            </select>
-            <p id="create-delegate-hint" className="text-sm text-gray-700">
-              {t('create.delegateHint')}
-            </p>
-            {fieldError('delegateId')}
-          </div>
+          <DelegatePicker
+            tourId={tourId}
+            value={delegate?.id ?? ''}
+            error={errors.delegateId}
+            onChange={(chosen) => {
+              setDelegate(chosen);
+              // Offer the delegate's own address when none was typed yet.
+              if (chosen?.email && emailInput.current && !emailInput.current.value) {
+                emailInput.current.value = chosen.email;
+              }
+            }}
+          />
         </fieldset>
       ) : null}
 

@@ -2,45 +2,21 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { resetPasswordAction, setUserDisabledAction } from '@/lib/actions/users';
-import { useShowCredentials } from './credentials';
+import { setUserDisabledAction } from '@/lib/actions/users';
 import { ActionError, dangerButtonClass, secondaryButtonClass } from './form-parts';
+import { useResetDialog } from './reset-dialog';
 
-/** Disable or enable an account, and hand out a new password. */
+/** Disable or enable an account; reset its password (after the page's confirmation dialog). */
 export function UserActions({
   user,
-  isSelf,
 }: {
-  user: { id: string; email: string; displayName: string | null; disabled: boolean };
-  isSelf: boolean;
+  user: { id: string; email: string; displayName: string | null; disabled: boolean; role: string };
 }) {
   const t = useTranslations('admin');
-  const show = useShowCredentials();
-  const [toggleState, toggle, toggling] = useActionState(setUserDisabledAction, null);
-  const [resetState, reset, resetting] = useActionState(
-    async (previous: unknown, formData: FormData) => {
-      const result = await resetPasswordAction(previous, formData);
-      if (result.ok) {
-        show({
-          title: t('results.reset', { email: result.data.email }),
-          rows: [
-            {
-              nameZh: null,
-              nameEn: user.displayName,
-              email: result.data.email,
-              password: result.data.password,
-            },
-          ],
-        });
-      }
-      return result;
-    },
-    null,
-  );
+  const openReset = useResetDialog();
+  const [state, toggle, toggling] = useActionState(setUserDisabledAction, null);
   // The email is read out with each button, so a screen reader knows whose account it acts on.
   const whose = <span className="sr-only"> ({user.email})</span>;
-
-  if (isSelf) return <p className="text-sm text-gray-700">{t('users.selfNote')}</p>;
   return (
     <div className="grid gap-1">
       <div className="flex flex-wrap gap-2">
@@ -56,16 +32,23 @@ export function UserActions({
             {whose}
           </button>
         </form>
-        <form action={reset}>
-          <input type="hidden" name="userId" value={user.id} />
-          <button type="submit" disabled={resetting} className={secondaryButtonClass}>
-            {t('users.resetPassword')}
-            {whose}
-          </button>
-        </form>
+        <button
+          type="button"
+          onClick={() =>
+            openReset({
+              userId: user.id,
+              email: user.email,
+              displayName: user.displayName,
+              role: user.role,
+            })
+          }
+          className={secondaryButtonClass}
+        >
+          {t('users.resetPassword')}
+          {whose}
+        </button>
       </div>
-      <ActionError state={toggleState} />
-      <ActionError state={resetState} />
+      <ActionError state={state} />
     </div>
   );
 }

@@ -4,19 +4,19 @@ import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { safeCallbackPath } from '@/lib/auth/redirect';
 
-/** Only same-site paths: an open redirect after sign-in would hand the session to a phishing page. */
-function safeCallback(url: string | null): string {
-  return url?.startsWith('/') && !url.startsWith('//') ? url : '/';
+/** What a refused sign-in says: when the account or the network is locked, and for how long. */
+function failureMessage(error: string, t: ReturnType<typeof useTranslations<'auth'>>): string {
+  const [kind, scope, until] = error.split(':');
+  if (kind === 'locked' && until) {
+    const minutes = Math.max(1, Math.ceil((Date.parse(until) - Date.now()) / 60_000));
+    return scope === 'address' ? t('lockedAddress', { minutes }) : t('lockedAccount', { minutes });
+  }
+  return t('failed');
 }
 
-export function LoginForm({
-  callbackUrl,
-  notice,
-}: {
-  callbackUrl: string | null;
-  notice?: string;
-}) {
+export function LoginForm({ callbackPath, notice }: { callbackPath: string; notice?: string }) {
   const t = useTranslations('auth');
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -34,10 +34,11 @@ export function LoginForm({
     });
     setPending(false);
     if (!result || result.error) {
-      setError(t('failed'));
+      setError(failureMessage(result?.error ?? '', t));
       return;
     }
-    router.replace(safeCallback(callbackUrl));
+    // A path the server checked (lib/auth/redirect.ts), and checked again here for the same rule.
+    router.replace(safeCallbackPath(callbackPath));
     router.refresh();
   }
 

@@ -1,46 +1,78 @@
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
-import { BilingualName } from '@/components/ui/bilingual-name';
-import type { DelegateRow } from '@/lib/dal/delegates';
+import type { DelegateListRow } from '@/lib/dal/delegates';
+import { htmlLang } from '@/lib/i18n/locales';
 
-export function DelegateList({ tourId, delegates }: { tourId: string; delegates: DelegateRow[] }) {
+/** One page of delegates as a table: name (both scripts), role and group, outlet, contact. */
+export function DelegateList({
+  tourId,
+  delegates,
+}: {
+  tourId: string;
+  delegates: DelegateListRow[];
+}) {
   const t = useTranslations('delegates');
   const tRole = useTranslations('delegateRole');
-  const locale = useLocale();
+  const zhFirst = useLocale().startsWith('zh');
+  const names = (zh: string | null, en: string | null) => {
+    const [first, second] = zhFirst ? [zh ?? en, zh ? en : null] : [en ?? zh, en ? zh : null];
+    const firstLang = first === zh ? htmlLang.zh : htmlLang.en;
+    return { first, second, firstLang, secondLang: firstLang === 'en' ? htmlLang.zh : 'en' };
+  };
+  if (delegates.length === 0) return null;
   return (
-    <ul className="grid gap-2" aria-label={t('title')}>
-      {delegates.map((d) => (
-        <li
-          key={d.id}
-          data-testid="delegate"
-          className="grid gap-1 rounded-lg border border-gray-200 bg-white p-3 sm:grid-cols-[2fr_2fr_1fr]"
-        >
-          <div>
-            <Link
-              href={`/tours/${tourId}/delegates/${d.id}`}
-              className="font-semibold text-brand-700 hover:underline"
-            >
-              <BilingualName zh={d.nameZh} en={d.nameEn} locale={locale} />
-            </Link>
-            <p className="text-sm text-gray-700">
-              {tRole(d.role)}
-              {d.groupCode ? ` · ${t('group')} ${d.groupCode}` : ''}
-            </p>
-          </div>
-          <p className="text-sm">
-            <BilingualName zh={d.outletZh} en={d.outletEn} locale={locale} />
-          </p>
-          <p className="text-sm text-gray-800">
-            {d.phone ? <span className="block">{d.phone}</span> : null}
-            {'passportNumber' in d ? (
-              <span className="block" data-testid="passport">
-                <span className="sr-only">{t('passportNumber')}: </span>
-                {d.passportNumber ?? t('none')}
-              </span>
-            ) : null}
-          </p>
-        </li>
-      ))}
-    </ul>
+    <table className="data-table" aria-label={t('title')}>
+      <thead>
+        <tr>
+          <th scope="col">{t('name')}</th>
+          <th scope="col">{t('role')}</th>
+          <th scope="col">{t('outlet')}</th>
+          <th scope="col">{t('phone')}</th>
+          <th scope="col">{t('passportMasked')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {delegates.map((d) => {
+          const person = names(d.nameZh, d.nameEn ?? d.passportName);
+          const outlet = names(d.outletZh, d.outletEn);
+          return (
+            <tr key={d.id} data-testid="delegate">
+              <td>
+                <Link href={`/tours/${tourId}/delegates/${d.id}`} lang={person.firstLang}>
+                  {person.first}
+                </Link>
+                {person.second ? (
+                  <>
+                    {' '}
+                    <span className="alt" lang={person.secondLang}>
+                      {person.second}
+                    </span>
+                  </>
+                ) : null}
+              </td>
+              <td>
+                {tRole(d.role)}
+                {d.groupCode ? ` · ${t('group')} ${d.groupCode}` : ''}
+              </td>
+              <td>
+                <span lang={outlet.firstLang}>{outlet.first}</span>
+                {outlet.second ? (
+                  <>
+                    {' '}
+                    <span className="alt" lang={outlet.secondLang}>
+                      {outlet.second}
+                    </span>
+                  </>
+                ) : null}
+              </td>
+              <td>{d.phone}</td>
+              <td className="font-mono" data-testid="passport">
+                {d.passportMasked}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }

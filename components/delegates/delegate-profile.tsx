@@ -1,12 +1,16 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { BilingualName, pick } from '@/components/ui/bilingual-name';
-import type { DelegateRow } from '@/lib/dal/delegates';
+import type { DelegateProfile as Profile } from '@/lib/dal/delegates';
+import { formatDateTime } from '@/lib/time';
 
-export function DelegateProfile({ delegate: d }: { delegate: DelegateRow }) {
+type Entry = [label: string, value: string | null | undefined, mono?: boolean];
+
+export function DelegateProfile({ delegate: d }: { delegate: Profile }) {
   const t = useTranslations('delegates');
   const tRole = useTranslations('delegateRole');
   const locale = useLocale();
-  const rows: [string, string | null | undefined][] = [
+  const zone = 'Asia/Shanghai';
+  const rows: Entry[] = [
     [t('outlet'), pick(locale, d.outletZh, d.outletEn)],
     [t('role'), tRole(d.role)],
     [t('group'), d.groupCode],
@@ -17,35 +21,37 @@ export function DelegateProfile({ delegate: d }: { delegate: DelegateRow }) {
     [t('access'), d.accessNeeds],
     [
       t('emergency'),
-      [d.emergencyContactName, d.emergencyContactPhone].filter(Boolean).join(' · ') || undefined,
+      [d.emergencyContactName, d.emergencyContactPhone].filter(Boolean).join(' · ') || null,
     ],
+    ...(d.arrivesAt ? [[t('arrives'), formatDateTime(d.arrivesAt, zone, locale)] as Entry] : []),
+    ...(d.departsAt ? [[t('departs'), formatDateTime(d.departsAt, zone, locale)] as Entry] : []),
   ];
-  const sensitive: [string, string | null | undefined][] =
-    'passportNumber' in d
+  const sensitive: Entry[] =
+    'whole' in d.passport
       ? [
-          [t('passportNumber'), d.passportNumber],
-          [t('nationality'), pick(locale, d.nationalityZh, d.nationalityEn)],
+          [t('passportNumber'), d.passport.whole, true],
+          [t('nationality'), pick(locale, d.nationalityZh, d.nationalityEn) || null],
           [t('dateOfBirth'), d.dateOfBirth],
         ]
       : [];
-  const list = (entries: [string, string | null | undefined][]) => (
-    <dl className="grid grid-cols-[minmax(7rem,auto)_1fr] gap-x-4 gap-y-2 rounded-lg border border-gray-200 bg-white p-4 text-sm">
-      {entries
-        .filter(([, value]) => value !== undefined)
-        .map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="text-gray-700">{label}</dt>
-            <dd className="break-words">{value || t('none')}</dd>
-          </div>
-        ))}
+  const list = (entries: Entry[]) => (
+    <dl className="grid grid-cols-[minmax(6rem,auto)_minmax(0,1fr)] gap-x-4 gap-y-2 rounded-lg border border-gray-200 bg-white p-4 text-sm">
+      {entries.map(([label, value, mono]) => (
+        <div key={label} className="contents">
+          <dt className="text-gray-700">{label}</dt>
+          <dd className={mono ? 'font-mono wrap-anywhere' : 'wrap-anywhere'}>
+            {value || t('none')}
+          </dd>
+        </div>
+      ))}
     </dl>
   );
   return (
     <>
-      <h1 className="mb-4 text-2xl font-bold">
+      <h1 className="mb-4 text-2xl font-bold wrap-anywhere">
         <BilingualName
           zh={d.nameZh}
-          en={d.nameEn}
+          en={d.nameEn ?? d.passportName}
           locale={locale}
           secondaryClassName="block text-base"
         />
@@ -58,6 +64,11 @@ export function DelegateProfile({ delegate: d }: { delegate: DelegateRow }) {
           </h2>
           {list(sensitive)}
         </section>
+      ) : 'masked' in d.passport && d.passport.masked ? (
+        <p className="mt-3 text-sm text-gray-700">
+          {t('passportMasked')}: <span className="font-mono">{d.passport.masked}</span> ·{' '}
+          {t('passportHidden')}
+        </p>
       ) : null}
     </>
   );

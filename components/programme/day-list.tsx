@@ -7,11 +7,9 @@ import { VisitItem } from './visit-item';
 export function DayList({
   days,
   timeZone,
-  groupCount,
 }: {
   days: { date: string; items: ProgrammeItem[] }[];
   timeZone: string;
-  groupCount: number;
 }) {
   const t = useTranslations('programme');
   const locale = useLocale();
@@ -34,12 +32,7 @@ export function DayList({
           ) : (
             <ol className="grid gap-2">
               {day.items.map((visit) => (
-                <VisitItem
-                  key={visit.id}
-                  visit={visit}
-                  timeZone={timeZone}
-                  groupCount={groupCount}
-                />
+                <VisitItem key={visit.id} visit={visit} timeZone={timeZone} />
               ))}
             </ol>
           )}

@@ -5,15 +5,7 @@ import { cn } from '@/lib/cn';
 import type { ProgrammeItem } from '@/lib/dal/programme';
 import { formatTime } from '@/lib/time';
 
-export function VisitItem({
-  visit,
-  timeZone,
-  groupCount,
-}: {
-  visit: ProgrammeItem;
-  timeZone: string;
-  groupCount: number;
-}) {
+export function VisitItem({ visit, timeZone }: { visit: ProgrammeItem; timeZone: string }) {
   const t = useTranslations('programme');
   const tKind = useTranslations('visitKind');
   const locale = useLocale();
@@ -22,13 +14,15 @@ export function VisitItem({
   const place = [pick(locale, visit.siteZh, visit.siteEn), pick(locale, visit.cityZh, visit.cityEn)]
     .filter(Boolean)
     .join(' · ');
-  const together = visit.groups.length === groupCount && groupCount > 1;
+  // Notes are written in both languages: the reader's, or the other when only that one exists.
+  const notes = pick(locale, visit.notesZh, visit.notesEn);
+  const notesLang = notes === visit.notesZh ? 'zh-Hans' : 'en';
 
   return (
     <li
       data-testid="visit"
       className={cn(
-        'grid grid-cols-[4.5rem_1fr] gap-3 rounded-lg border border-gray-200 bg-white p-3',
+        'grid grid-cols-[4.5rem_minmax(0,1fr)] gap-3 rounded-lg border border-gray-200 bg-white p-3',
         visit.cancelled && 'opacity-75',
       )}
     >
@@ -43,7 +37,7 @@ export function VisitItem({
           </time>
         </span>
       </p>
-      <div>
+      <div className="min-w-0">
         <h3 className={cn('font-semibold', visit.cancelled && 'line-through')}>
           <BilingualName
             zh={visit.titleZh}
@@ -55,11 +49,8 @@ export function VisitItem({
         <div className="mt-1 flex flex-wrap items-center gap-1 text-sm">
           <Badge>{tKind(visit.kind)}</Badge>
           {visit.cancelled ? <Badge tone="danger">{t('cancelled')}</Badge> : null}
-          {together ? (
-            <Badge tone="brand">{t('allTogether')}</Badge>
-          ) : (
-            <Badge tone="brand">{t('groupsLabel', { groups: visit.groups.join(', ') })}</Badge>
-          )}
+          {/* The same words for everyone: which groups attend, by name. */}
+          <Badge tone="brand">{t('groupsLabel', { groups: visit.groups.join(', ') })}</Badge>
         </div>
         {place || visit.fromCityEn ? (
           <p className="mt-1 text-sm text-gray-700">
@@ -69,7 +60,11 @@ export function VisitItem({
             {place}
           </p>
         ) : null}
-        {visit.notes ? <p className="mt-1 text-sm text-gray-800">{visit.notes}</p> : null}
+        {notes ? (
+          <p className="mt-1 text-sm text-gray-800" lang={notesLang}>
+            {notes}
+          </p>
+        ) : null}
       </div>
     </li>
   );

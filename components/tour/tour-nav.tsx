@@ -17,7 +17,7 @@ export function TourNav({ tourId }: { tourId: string }) {
   ];
   return (
     <nav aria-label={t('nav')} className="mb-6 border-b border-gray-200">
-      <ul className="-mb-px flex gap-1 overflow-x-auto">
+      <ul className="-mb-px flex flex-wrap gap-x-1">
         {links.map((link) => {
           const current =
             pathname === link.href || (link.href !== base && pathname.startsWith(`${link.href}/`));

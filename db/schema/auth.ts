@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  check,
   foreignKey,
   index,
   integer,
@@ -28,23 +29,52 @@ export const users = pgTable(
     displayName: text('display_name'),
     passwordHash: text('password_hash').notNull(),
     role: userRoleEnum('role').notNull(),
-    // A journalist account belongs to one delegate, and so to that delegate's tour.
-    tourId: uuid('tour_id').references(() => tours.id, { onDelete: 'cascade' }),
+    // A journalist account belongs to one delegate, and so to that delegate's tour. Neither may be
+    // deleted from under it: tours are archived, delegates archived or refused.
+    tourId: uuid('tour_id').references(() => tours.id, { onDelete: 'restrict' }),
     delegateId: uuid('delegate_id'),
     disabled: boolean('disabled').notNull().default(false),
-    // Bumped on password change or disabling; a session carrying an older value is refused.
-    sessionVersion: integer('session_version').notNull().default(0),
+    // The calendar feed's secret, as a SHA-256 hash: the address itself is never stored.
+    feedTokenHash: text('feed_token_hash'),
+    // When the journalist last opened their itinerary, and the time before: what changed since.
+    itinerarySeenAt: timestamp('itinerary_seen_at', { withTimezone: true }),
+    itineraryPrevSeenAt: timestamp('itinerary_prev_seen_at', { withTimezone: true }),
+    // Email and display name folded to one script and case (lib/search.ts).
+    searchText: text('search_text').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
     uniqueIndex('users_delegate_key').on(t.delegateId),
+    uniqueIndex('users_feed_token_key').on(t.feedTokenHash),
     foreignKey({
       name: 'users_delegate_fk',
       columns: [t.tourId, t.delegateId],
       foreignColumns: [delegates.tourId, delegates.id],
-    }).onDelete('cascade'),
+    }).onDelete('restrict'),
+    // A journalist has a tour and a delegate; nobody else has either.
+    check(
+      'users_journalist_link',
+      sql`(${t.role} = 'journalist') = (${t.tourId} is not null and ${t.delegateId} is not null) and (${t.tourId} is null) = (${t.delegateId} is null)`,
+    ),
   ],
+);
+
+// One row per sign-in: the session cookie names it, and signing out, a password change or
+// disabling the account revokes it, so a copied cookie dies with the session it came from.
+export const userSessions = pgTable(
+  'user_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    ip: text('ip'),
+  },
+  (t) => [index('user_sessions_user_idx').on(t.userId)],
 );
 
 // Which tours a coordinator may edit.
@@ -73,8 +103,17 @@ export const auditLog = pgTable(
     target: text('target'),
     detail: jsonb('detail'),
     ip: text('ip'),
+    // Repeated refusals from one caller are folded into one entry: how many, and the last one.
+    count: integer('count').notNull().default(1),
+    lastAt: timestamp('last_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_tour_idx').on(t.tourId, t.at)],
+  (t) => [
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_tour_idx').on(t.tourId, t.at),
+    index('audit_log_target_idx').on(t.target, t.at),
+    index('audit_log_action_idx').on(t.action, t.at),
+    index('audit_log_user_idx').on(t.userId, t.at),
+  ],
 );
 
 // Sign-in attempts, in the database so that every app instance counts the same failures.
@@ -91,4 +130,18 @@ export const loginAttempts = pgTable(
     index('login_attempts_email_idx').on(t.email, t.at),
     index('login_attempts_ip_idx').on(t.ip, t.at),
   ],
+);
+
+// The column mapping a person chose for an import, offered again for their next file.
+export const importMappings = pgTable(
+  'import_mappings',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    mapping: jsonb('mapping').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );

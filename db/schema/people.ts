@@ -6,6 +6,7 @@ import {
   pgTable,
   primaryKey,
   text,
+  timestamp,
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -21,6 +22,9 @@ export const delegateRoles = [
 ] as const;
 export const delegateRoleEnum = pgEnum('delegate_role', delegateRoles);
 
+export const sexes = ['female', 'male', 'other'] as const;
+export const sexEnum = pgEnum('sex', sexes);
+
 export const delegates = pgTable(
   'delegates',
   {
@@ -34,16 +38,27 @@ export const delegates = pgTable(
     // Exactly as printed in the passport's machine-readable zone; what host security checks.
     passportName: text('passport_name').notNull(),
     role: delegateRoleEnum('role').notNull().default('journalist'),
+    sex: sexEnum('sex'),
     phone: text('phone'),
     email: text('email'),
+    pressCard: text('press_card'),
     dietaryNeeds: text('dietary_needs'),
     accessNeeds: text('access_needs'),
     emergencyContactName: text('emergency_contact_name'),
     emergencyContactPhone: text('emergency_contact_phone'),
-    // Sensitive: only organizers read these, through the data-access layer.
-    passportNumber: text('passport_number'),
+    // Their own travel, when it differs from the tour's dates (late arrival, early departure).
+    arrivesAt: timestamp('arrives_at', { withTimezone: true }),
+    departsAt: timestamp('departs_at', { withTimezone: true }),
+    // Sensitive: only organizers read these, through the data-access layer. The passport number
+    // is stored encrypted (AES-256-GCM, lib/crypto/passport.ts), never as the plain number.
+    passportNumberEnc: text('passport_number_enc'),
+    passportExpiry: date('passport_expiry'),
     nationality: text('nationality').references(() => countries.code),
     dateOfBirth: date('date_of_birth'),
+    // Every name folded to one script and case (lib/search.ts), so SQL can match either script.
+    searchText: text('search_text').notNull().default(''),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     foreignKey({
@@ -53,6 +68,7 @@ export const delegates = pgTable(
     }).onDelete('cascade'),
     index('delegates_tour_outlet_idx').on(t.tourId, t.outletId),
     index('delegates_outlet_idx').on(t.outletId),
+    index('delegates_tour_name_idx').on(t.tourId, t.passportName),
     unique('delegates_tour_id_id_key').on(t.tourId, t.id),
   ],
 );
@@ -67,6 +83,8 @@ export const groups = pgTable(
     code: text('code').notNull(),
     nameZh: text('name_zh').notNull(),
     nameEn: text('name_en').notNull(),
+    // The coach the group travels in unless a visit says otherwise.
+    vehicle: text('vehicle'),
   },
   (t) => [
     unique('groups_tour_code_key').on(t.tourId, t.code),
@@ -80,6 +98,7 @@ export const groupMembers = pgTable(
     tourId: uuid('tour_id').notNull(),
     groupId: uuid('group_id').notNull(),
     delegateId: uuid('delegate_id').notNull(),
+    seat: text('seat'),
   },
   (t) => [
     primaryKey({ columns: [t.groupId, t.delegateId] }),

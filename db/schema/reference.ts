@@ -1,4 +1,16 @@
-import { index, integer, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  time,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 // Reference data shared by every tour: edited in the app, never hard-coded in logic.
 
@@ -63,9 +75,28 @@ export const sites = pgTable(
     hostContactName: text('host_contact_name'),
     hostContactPhone: text('host_contact_phone'),
     hostContactEmail: text('host_contact_email'),
+    // Opening hours on the tour's wall clock; null means open around the clock.
+    opensAt: time('opens_at'),
+    closesAt: time('closes_at'),
+    // ISO weekdays (1 = Monday) the site is closed every week.
+    closedWeekdays: smallint('closed_weekdays').array().notNull().default([]),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
   },
   (t) => [
     unique('sites_city_name_key').on(t.cityId, t.nameEn),
     index('sites_city_idx').on(t.cityId),
   ],
+);
+
+// Single days a site is closed (a holiday, a private event).
+export const siteClosures = pgTable(
+  'site_closures',
+  {
+    siteId: uuid('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    date: date('date').notNull(),
+    note: text('note'),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.date] })],
 );

@@ -2,8 +2,10 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  customType,
   foreignKey,
   index,
+  integer,
   pgEnum,
   pgTable,
   primaryKey,
@@ -27,6 +29,12 @@ export const visitKinds = [
 ] as const;
 export const visitKindEnum = pgEnum('visit_kind', visitKinds);
 
+export const transportModes = ['coach', 'train', 'flight', 'car', 'boat', 'walk', 'other'] as const;
+export const transportModeEnum = pgEnum('transport_mode', transportModes);
+
+/** Postgres tstzrange, kept as its text form; only the database reads it (the exclusion constraint). */
+const tstzrange = customType<{ data: string }>({ dataType: () => 'tstzrange' });
+
 export const visits = pgTable(
   'visits',
   {
@@ -44,9 +52,22 @@ export const visits = pgTable(
     fromCityId: uuid('from_city_id').references(() => cities.id),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
-    notes: text('notes'),
+    // For journalists, in both languages: what to bring, dress code.
+    notesZh: text('notes_zh'),
+    notesEn: text('notes_en'),
+    transportMode: transportModeEnum('transport_mode'),
+    vehicle: text('vehicle'),
+    // The host's person for this visit; the site's contact when empty.
+    hostContactName: text('host_contact_name'),
+    hostContactPhone: text('host_contact_phone'),
+    escortName: text('escort_name'),
+    escortPhone: text('escort_phone'),
     cancelled: boolean('cancelled').notNull().default(false),
+    // Grows with every change: stale saves are refused, and calendars see a new SEQUENCE.
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
   },
   (t) => [
     check('visits_ends_after_start', sql`${t.endsAt} > ${t.startsAt}`),
@@ -62,6 +83,10 @@ export const visitGroups = pgTable(
     tourId: uuid('tour_id').notNull(),
     visitId: uuid('visit_id').notNull(),
     groupId: uuid('group_id').notNull(),
+    // Copies of the visit's time range and state, kept by triggers (0004_visit_rules.sql) so
+    // one exclusion constraint can forbid a group from being in two places at once.
+    during: tstzrange('during'),
+    active: boolean('active').notNull().default(true),
   },
   (t) => [
     primaryKey({ columns: [t.visitId, t.groupId] }),
@@ -76,5 +101,6 @@ export const visitGroups = pgTable(
       foreignColumns: [groups.tourId, groups.id],
     }).onDelete('cascade'),
     index('visit_groups_group_idx').on(t.groupId),
+    index('visit_groups_tour_idx').on(t.tourId),
   ],
 );

@@ -5,10 +5,12 @@ import {
   date,
   foreignKey,
   index,
+  integer,
   pgEnum,
   pgTable,
   primaryKey,
   text,
+  time,
   timestamp,
   unique,
   uuid,
@@ -26,9 +28,27 @@ export const tours = pgTable(
     endDate: date('end_date').notNull(),
     timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
     isSample: boolean('is_sample').notNull().default(false),
+    // Tours are archived, never deleted: accounts, exports and the audit log point at them.
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    // Scheduling rules the board warns about (never hard limits: a coordinator may save anyway).
+    transferBufferMinutes: integer('transfer_buffer_minutes').notNull().default(30),
+    maxDayMinutes: integer('max_day_minutes').notNull().default(720),
+    minRestMinutes: integer('min_rest_minutes').notNull().default(600),
+    lunchStart: time('lunch_start').notNull().default('11:30'),
+    lunchEnd: time('lunch_end').notNull().default('14:00'),
+    dinnerStart: time('dinner_start').notNull().default('17:30'),
+    dinnerEnd: time('dinner_end').notNull().default('21:00'),
+    maxThemesPerOutlet: integer('max_themes_per_outlet').notNull().default(3),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check('tours_dates_ordered', sql`${t.endDate} >= ${t.startDate}`)],
+  (t) => [
+    check('tours_dates_ordered', sql`${t.endDate} >= ${t.startDate}`),
+    check(
+      'tours_settings_sane',
+      sql`${t.transferBufferMinutes} between 0 and 600 and ${t.maxDayMinutes} between 60 and 1440 and ${t.minRestMinutes} between 0 and 1440 and ${t.maxThemesPerOutlet} between 1 and 50 and ${t.lunchEnd} > ${t.lunchStart} and ${t.dinnerEnd} > ${t.dinnerStart}`,
+    ),
+  ],
 );
 
 export const mediaTypes = [
@@ -55,6 +75,9 @@ export const outlets = pgTable(
       .references(() => countries.code),
     mediaType: mediaTypeEnum('media_type').notNull(),
     website: text('website'),
+    // Both names folded to one script and case (lib/search.ts), so SQL can match either script.
+    searchText: text('search_text').notNull().default(''),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
   },
   (t) => [
     index('outlets_tour_idx').on(t.tourId, t.nameEn),

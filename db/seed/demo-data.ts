@@ -135,7 +135,9 @@ export interface DemoVisit {
   /** Only for transfers: where it departs from. */
   fromCity: string | null;
   groups: DemoGroupCode[];
-  notes: string | null;
+  /** What journalists should know: what to bring, dress code. */
+  notesEn: string | null;
+  notesZh: string | null;
 }
 
 export interface DemoData {
@@ -2134,7 +2136,8 @@ export const demoData: DemoData = {
       city: 'jiangbei',
       fromCity: null,
       groups: ['A'],
-      notes: 'Look for the "Walking in China" sign at arrivals exit 3 / 到达出口3处举牌接机',
+      notesEn: 'Look for the "Walking in China" sign at arrivals exit 3',
+      notesZh: '到达出口3处举牌接机',
     },
     {
       day: 1,
@@ -2147,7 +2150,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: 'jiangbei',
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 1,
@@ -2160,7 +2164,8 @@ export const demoData: DemoData = {
       city: 'jiangbei',
       fromCity: null,
       groups: ['B'],
-      notes: 'Look for the "Walking in China" sign at arrivals exit 3 / 到达出口3处举牌接机',
+      notesEn: 'Look for the "Walking in China" sign at arrivals exit 3',
+      notesZh: '到达出口3处举牌接机',
     },
     {
       day: 1,
@@ -2173,7 +2178,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['A'],
-      notes: 'Passport needed at check-in / 入住需出示护照',
+      notesEn: 'Passport needed at check-in',
+      notesZh: '入住需出示护照',
     },
     {
       day: 1,
@@ -2186,7 +2192,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 1,
@@ -2199,7 +2206,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: 'jiangbei',
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 1,
@@ -2212,7 +2220,8 @@ export const demoData: DemoData = {
       city: 'jiangbei',
       fromCity: null,
       groups: ['C'],
-      notes: 'Look for the "Walking in China" sign at arrivals exit 3 / 到达出口3处举牌接机',
+      notesEn: 'Look for the "Walking in China" sign at arrivals exit 3',
+      notesZh: '到达出口3处举牌接机',
     },
     {
       day: 1,
@@ -2225,7 +2234,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 1,
@@ -2238,7 +2248,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['B'],
-      notes: 'Passport needed at check-in / 入住需出示护照',
+      notesEn: 'Passport needed at check-in',
+      notesZh: '入住需出示护照',
     },
     {
       day: 1,
@@ -2251,7 +2262,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: 'jiangbei',
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 1,
@@ -2264,7 +2276,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 1,
@@ -2277,7 +2290,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['C'],
-      notes: 'Passport needed at check-in / 入住需出示护照',
+      notesEn: 'Passport needed at check-in',
+      notesZh: '入住需出示护照',
     },
     {
       day: 1,
@@ -2290,7 +2304,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 1,
@@ -2303,7 +2318,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 1,
@@ -2316,7 +2332,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['A', 'B', 'C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 1,
@@ -2329,7 +2346,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['A', 'B', 'C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 2,
@@ -2342,7 +2360,8 @@ export const demoData: DemoData = {
       city: 'liangjiang',
       fromCity: 'yuzhong',
       groups: ['A', 'B', 'C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 2,
@@ -2356,8 +2375,8 @@ export const demoData: DemoData = {
       city: 'liangjiang',
       fromCity: null,
       groups: ['A', 'B', 'C'],
-      notes:
-        'Bring your passport for the security check; seated by 08:40 / 请携带护照安检，08:40前入座',
+      notesEn: 'Bring your passport for the security check; seated by 08:40',
+      notesZh: '请携带护照安检，08:40前入座',
     },
     {
       day: 2,
@@ -2371,7 +2390,8 @@ export const demoData: DemoData = {
       city: 'liangjiang',
       fromCity: null,
       groups: ['A', 'B', 'C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 2,
@@ -2384,7 +2404,8 @@ export const demoData: DemoData = {
       city: 'liangjiang',
       fromCity: null,
       groups: ['A', 'B', 'C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 2,
@@ -2397,7 +2418,8 @@ export const demoData: DemoData = {
       city: 'liangjiang',
       fromCity: null,
       groups: ['A', 'B', 'C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 2,
@@ -2410,7 +2432,8 @@ export const demoData: DemoData = {
       city: 'liangjiang',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 2,
@@ -2423,7 +2446,8 @@ export const demoData: DemoData = {
       city: 'liangjiang',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 2,
@@ -2436,7 +2460,8 @@ export const demoData: DemoData = {
       city: 'liangjiang',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 2,
@@ -2449,7 +2474,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: 'liangjiang',
       groups: ['A', 'B', 'C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 2,
@@ -2462,7 +2488,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['A', 'B', 'C'],
-      notes: 'Clear-broth pots and a halal table are booked / 备有清汤锅底及清真餐桌',
+      notesEn: 'Clear-broth pots and a halal table are booked',
+      notesZh: '备有清汤锅底及清真餐桌',
     },
     {
       day: 2,
@@ -2475,7 +2502,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['A', 'B', 'C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 3,
@@ -2488,7 +2516,8 @@ export const demoData: DemoData = {
       city: 'liangjiang',
       fromCity: 'yuzhong',
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 3,
@@ -2501,7 +2530,8 @@ export const demoData: DemoData = {
       city: 'shapingba',
       fromCity: 'yuzhong',
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 3,
@@ -2514,7 +2544,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 3,
@@ -2527,7 +2558,8 @@ export const demoData: DemoData = {
       city: 'liangjiang',
       fromCity: null,
       groups: ['A'],
-      notes: 'Closed shoes required; no photos in the battery area / 须穿封闭式鞋，电池区禁止拍照',
+      notesEn: 'Closed shoes required; no photos in the battery area',
+      notesZh: '须穿封闭式鞋，电池区禁止拍照',
     },
     {
       day: 3,
@@ -2540,7 +2572,8 @@ export const demoData: DemoData = {
       city: 'shapingba',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 3,
@@ -2553,7 +2586,8 @@ export const demoData: DemoData = {
       city: 'jiangbei',
       fromCity: 'yuzhong',
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 3,
@@ -2566,7 +2600,8 @@ export const demoData: DemoData = {
       city: 'liangjiang',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 3,
@@ -2579,8 +2614,8 @@ export const demoData: DemoData = {
       city: 'shapingba',
       fromCity: null,
       groups: ['B'],
-      notes:
-        'The laboratory admits at most 25 visitors; lab coats provided / 实验室限25人，提供实验服',
+      notesEn: 'The laboratory admits at most 25 visitors; lab coats provided',
+      notesZh: '实验室限25人，提供实验服',
     },
     {
       day: 3,
@@ -2593,7 +2628,8 @@ export const demoData: DemoData = {
       city: 'jiangbei',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 3,
@@ -2606,7 +2642,8 @@ export const demoData: DemoData = {
       city: 'liangjiang',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 3,
@@ -2619,7 +2656,8 @@ export const demoData: DemoData = {
       city: 'shapingba',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 3,
@@ -2632,7 +2670,8 @@ export const demoData: DemoData = {
       city: 'jiangbei',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 3,
@@ -2645,7 +2684,8 @@ export const demoData: DemoData = {
       city: 'shapingba',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 3,
@@ -2658,7 +2698,8 @@ export const demoData: DemoData = {
       city: 'liangjiang',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 3,
@@ -2671,8 +2712,8 @@ export const demoData: DemoData = {
       city: 'jiangbei',
       fromCity: null,
       groups: ['C'],
-      notes:
-        'Wear trainers; the rope-rescue demonstration is outdoors / 请穿运动鞋，绳索救援演示在户外',
+      notesEn: 'Wear trainers; the rope-rescue demonstration is outdoors',
+      notesZh: '请穿运动鞋，绳索救援演示在户外',
     },
     {
       day: 3,
@@ -2685,7 +2726,8 @@ export const demoData: DemoData = {
       city: 'shapingba',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 3,
@@ -2699,7 +2741,8 @@ export const demoData: DemoData = {
       city: 'liangjiang',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 3,
@@ -2712,7 +2755,8 @@ export const demoData: DemoData = {
       city: 'jiangbei',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 3,
@@ -2725,7 +2769,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: 'liangjiang',
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 3,
@@ -2738,7 +2783,8 @@ export const demoData: DemoData = {
       city: 'shapingba',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 3,
@@ -2751,7 +2797,8 @@ export const demoData: DemoData = {
       city: 'jiangbei',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 3,
@@ -2764,7 +2811,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: 'shapingba',
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 3,
@@ -2777,7 +2825,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 3,
@@ -2790,7 +2839,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: 'jiangbei',
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 3,
@@ -2803,7 +2853,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 3,
@@ -2816,7 +2867,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 3,
@@ -2829,7 +2881,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 4,
@@ -2842,7 +2895,8 @@ export const demoData: DemoData = {
       city: 'shapingba',
       fromCity: 'yuzhong',
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 4,
@@ -2855,7 +2909,8 @@ export const demoData: DemoData = {
       city: 'liangjiang',
       fromCity: 'yuzhong',
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 4,
@@ -2868,7 +2923,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 4,
@@ -2881,7 +2937,8 @@ export const demoData: DemoData = {
       city: 'shapingba',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 4,
@@ -2894,7 +2951,8 @@ export const demoData: DemoData = {
       city: 'liangjiang',
       fromCity: null,
       groups: ['C'],
-      notes: 'Closed shoes required; no photos in the battery area / 须穿封闭式鞋，电池区禁止拍照',
+      notesEn: 'Closed shoes required; no photos in the battery area',
+      notesZh: '须穿封闭式鞋，电池区禁止拍照',
     },
     {
       day: 4,
@@ -2907,7 +2965,8 @@ export const demoData: DemoData = {
       city: 'jiangbei',
       fromCity: 'yuzhong',
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 4,
@@ -2920,8 +2979,8 @@ export const demoData: DemoData = {
       city: 'shapingba',
       fromCity: null,
       groups: ['A'],
-      notes:
-        'The laboratory admits at most 25 visitors; lab coats provided / 实验室限25人，提供实验服',
+      notesEn: 'The laboratory admits at most 25 visitors; lab coats provided',
+      notesZh: '实验室限25人，提供实验服',
     },
     {
       day: 4,
@@ -2934,7 +2993,8 @@ export const demoData: DemoData = {
       city: 'liangjiang',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 4,
@@ -2947,7 +3007,8 @@ export const demoData: DemoData = {
       city: 'jiangbei',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 4,
@@ -2960,7 +3021,8 @@ export const demoData: DemoData = {
       city: 'liangjiang',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 4,
@@ -2973,7 +3035,8 @@ export const demoData: DemoData = {
       city: 'shapingba',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 4,
@@ -2986,7 +3049,8 @@ export const demoData: DemoData = {
       city: 'jiangbei',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 4,
@@ -2999,7 +3063,8 @@ export const demoData: DemoData = {
       city: 'shapingba',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 4,
@@ -3012,7 +3077,8 @@ export const demoData: DemoData = {
       city: 'liangjiang',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 4,
@@ -3025,8 +3091,8 @@ export const demoData: DemoData = {
       city: 'jiangbei',
       fromCity: null,
       groups: ['B'],
-      notes:
-        'Wear trainers; the rope-rescue demonstration is outdoors / 请穿运动鞋，绳索救援演示在户外',
+      notesEn: 'Wear trainers; the rope-rescue demonstration is outdoors',
+      notesZh: '请穿运动鞋，绳索救援演示在户外',
     },
     {
       day: 4,
@@ -3039,7 +3105,8 @@ export const demoData: DemoData = {
       city: 'shapingba',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 4,
@@ -3053,7 +3120,8 @@ export const demoData: DemoData = {
       city: 'liangjiang',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 4,
@@ -3066,7 +3134,8 @@ export const demoData: DemoData = {
       city: 'jiangbei',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 4,
@@ -3079,7 +3148,8 @@ export const demoData: DemoData = {
       city: 'shapingba',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 4,
@@ -3092,7 +3162,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: 'liangjiang',
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 4,
@@ -3105,7 +3176,8 @@ export const demoData: DemoData = {
       city: 'jiangbei',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 4,
@@ -3118,7 +3190,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: 'shapingba',
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 4,
@@ -3131,7 +3204,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: 'jiangbei',
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 4,
@@ -3144,7 +3218,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 4,
@@ -3157,7 +3232,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 4,
@@ -3170,7 +3246,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 4,
@@ -3183,7 +3260,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 5,
@@ -3196,7 +3274,8 @@ export const demoData: DemoData = {
       city: 'liangjiang',
       fromCity: 'yuzhong',
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 5,
@@ -3209,7 +3288,8 @@ export const demoData: DemoData = {
       city: 'shapingba',
       fromCity: 'yuzhong',
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 5,
@@ -3222,7 +3302,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 5,
@@ -3235,7 +3316,8 @@ export const demoData: DemoData = {
       city: 'liangjiang',
       fromCity: null,
       groups: ['B'],
-      notes: 'Closed shoes required; no photos in the battery area / 须穿封闭式鞋，电池区禁止拍照',
+      notesEn: 'Closed shoes required; no photos in the battery area',
+      notesZh: '须穿封闭式鞋，电池区禁止拍照',
     },
     {
       day: 5,
@@ -3248,7 +3330,8 @@ export const demoData: DemoData = {
       city: 'shapingba',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 5,
@@ -3261,7 +3344,8 @@ export const demoData: DemoData = {
       city: 'jiangbei',
       fromCity: 'yuzhong',
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 5,
@@ -3274,7 +3358,8 @@ export const demoData: DemoData = {
       city: 'liangjiang',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 5,
@@ -3287,8 +3372,8 @@ export const demoData: DemoData = {
       city: 'shapingba',
       fromCity: null,
       groups: ['C'],
-      notes:
-        'The laboratory admits at most 25 visitors; lab coats provided / 实验室限25人，提供实验服',
+      notesEn: 'The laboratory admits at most 25 visitors; lab coats provided',
+      notesZh: '实验室限25人，提供实验服',
     },
     {
       day: 5,
@@ -3301,7 +3386,8 @@ export const demoData: DemoData = {
       city: 'jiangbei',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 5,
@@ -3314,7 +3400,8 @@ export const demoData: DemoData = {
       city: 'liangjiang',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 5,
@@ -3327,7 +3414,8 @@ export const demoData: DemoData = {
       city: 'shapingba',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 5,
@@ -3340,7 +3428,8 @@ export const demoData: DemoData = {
       city: 'jiangbei',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 5,
@@ -3353,7 +3442,8 @@ export const demoData: DemoData = {
       city: 'shapingba',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 5,
@@ -3366,7 +3456,8 @@ export const demoData: DemoData = {
       city: 'liangjiang',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 5,
@@ -3379,8 +3470,8 @@ export const demoData: DemoData = {
       city: 'jiangbei',
       fromCity: null,
       groups: ['A'],
-      notes:
-        'Wear trainers; the rope-rescue demonstration is outdoors / 请穿运动鞋，绳索救援演示在户外',
+      notesEn: 'Wear trainers; the rope-rescue demonstration is outdoors',
+      notesZh: '请穿运动鞋，绳索救援演示在户外',
     },
     {
       day: 5,
@@ -3393,7 +3484,8 @@ export const demoData: DemoData = {
       city: 'shapingba',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 5,
@@ -3407,7 +3499,8 @@ export const demoData: DemoData = {
       city: 'liangjiang',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 5,
@@ -3420,7 +3513,8 @@ export const demoData: DemoData = {
       city: 'jiangbei',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 5,
@@ -3433,7 +3527,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: 'liangjiang',
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 5,
@@ -3446,7 +3541,8 @@ export const demoData: DemoData = {
       city: 'shapingba',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 5,
@@ -3459,7 +3555,8 @@ export const demoData: DemoData = {
       city: 'jiangbei',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 5,
@@ -3472,7 +3569,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: 'shapingba',
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 5,
@@ -3485,7 +3583,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: 'jiangbei',
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 5,
@@ -3498,7 +3597,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 5,
@@ -3511,7 +3611,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 5,
@@ -3524,7 +3625,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 5,
@@ -3537,7 +3639,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 6,
@@ -3550,8 +3653,8 @@ export const demoData: DemoData = {
       city: 'wulong',
       fromCity: 'yuzhong',
       groups: ['B'],
-      notes:
-        'Winding mountain road; motion-sickness tablets on the coach / 山路弯多，车上备有晕车药',
+      notesEn: 'Winding mountain road; motion-sickness tablets on the coach',
+      notesZh: '山路弯多，车上备有晕车药',
     },
     {
       day: 6,
@@ -3564,7 +3667,8 @@ export const demoData: DemoData = {
       city: 'yongchuan',
       fromCity: 'yuzhong',
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 6,
@@ -3577,7 +3681,8 @@ export const demoData: DemoData = {
       city: 'dazu',
       fromCity: 'yuzhong',
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 6,
@@ -3590,7 +3695,8 @@ export const demoData: DemoData = {
       city: 'yongchuan',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 6,
@@ -3603,7 +3709,8 @@ export const demoData: DemoData = {
       city: 'wulong',
       fromCity: null,
       groups: ['B'],
-      notes: 'Many steep steps; wear walking shoes / 台阶较多，请穿防滑步行鞋',
+      notesEn: 'Many steep steps; wear walking shoes',
+      notesZh: '台阶较多，请穿防滑步行鞋',
     },
     {
       day: 6,
@@ -3616,7 +3723,8 @@ export const demoData: DemoData = {
       city: 'dazu',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 6,
@@ -3629,7 +3737,8 @@ export const demoData: DemoData = {
       city: 'yongchuan',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 6,
@@ -3642,7 +3751,8 @@ export const demoData: DemoData = {
       city: 'yongchuan',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 6,
@@ -3655,7 +3765,8 @@ export const demoData: DemoData = {
       city: 'dazu',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 6,
@@ -3668,7 +3779,8 @@ export const demoData: DemoData = {
       city: 'wulong',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 6,
@@ -3681,7 +3793,8 @@ export const demoData: DemoData = {
       city: 'dazu',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 6,
@@ -3694,7 +3807,8 @@ export const demoData: DemoData = {
       city: 'wulong',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 6,
@@ -3707,7 +3821,8 @@ export const demoData: DemoData = {
       city: 'yongchuan',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 6,
@@ -3720,7 +3835,8 @@ export const demoData: DemoData = {
       city: 'dazu',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 6,
@@ -3733,7 +3849,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: 'wulong',
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 6,
@@ -3746,7 +3863,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: 'dazu',
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 6,
@@ -3759,7 +3877,8 @@ export const demoData: DemoData = {
       city: 'yongchuan',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 6,
@@ -3772,7 +3891,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: 'yongchuan',
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 6,
@@ -3785,7 +3905,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 6,
@@ -3798,7 +3919,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 6,
@@ -3811,7 +3933,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 6,
@@ -3824,7 +3947,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 6,
@@ -3837,7 +3961,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 6,
@@ -3850,7 +3975,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 7,
@@ -3863,7 +3989,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 7,
@@ -3876,7 +4003,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: 'yuzhong',
       groups: ['A'],
-      notes: 'Passport needed to enter the station / 进站需出示护照',
+      notesEn: 'Passport needed to enter the station',
+      notesZh: '进站需出示护照',
     },
     {
       day: 7,
@@ -3889,7 +4017,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 7,
@@ -3902,7 +4031,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: 'yuzhong',
       groups: ['B'],
-      notes: 'Passport needed to enter the station / 进站需出示护照',
+      notesEn: 'Passport needed to enter the station',
+      notesZh: '进站需出示护照',
     },
     {
       day: 7,
@@ -3915,7 +4045,8 @@ export const demoData: DemoData = {
       city: 'yuzhong',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 7,
@@ -3928,7 +4059,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: 'yuzhong',
       groups: ['C'],
-      notes: 'Passport needed to enter the station / 进站需出示护照',
+      notesEn: 'Passport needed to enter the station',
+      notesZh: '进站需出示护照',
     },
     {
       day: 7,
@@ -3941,7 +4073,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 7,
@@ -3954,7 +4087,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 7,
@@ -3967,7 +4101,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 7,
@@ -3980,7 +4115,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 7,
@@ -3993,7 +4129,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 7,
@@ -4006,7 +4143,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 7,
@@ -4019,7 +4157,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 7,
@@ -4032,7 +4171,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 7,
@@ -4045,7 +4185,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 7,
@@ -4058,7 +4199,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 7,
@@ -4071,7 +4213,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 7,
@@ -4084,7 +4227,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 7,
@@ -4097,7 +4241,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 7,
@@ -4110,7 +4255,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 7,
@@ -4123,7 +4269,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 7,
@@ -4136,7 +4283,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 7,
@@ -4149,7 +4297,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 7,
@@ -4162,7 +4311,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 8,
@@ -4175,7 +4325,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['A', 'B', 'C'],
-      notes: 'Bring your passport for the security check / 请携带护照，现场安检',
+      notesEn: 'Bring your passport for the security check',
+      notesZh: '请携带护照，现场安检',
     },
     {
       day: 8,
@@ -4188,7 +4339,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['A', 'B', 'C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 8,
@@ -4201,7 +4353,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 8,
@@ -4214,7 +4367,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 8,
@@ -4227,7 +4381,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 8,
@@ -4240,7 +4395,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 8,
@@ -4253,7 +4409,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 8,
@@ -4266,7 +4423,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['A', 'B', 'C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 8,
@@ -4279,7 +4437,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['A', 'B', 'C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 9,
@@ -4292,7 +4451,8 @@ export const demoData: DemoData = {
       city: 'mianyang',
       fromCity: 'chengdu',
       groups: ['B'],
-      notes: 'Passport needed to enter the station / 进站需出示护照',
+      notesEn: 'Passport needed to enter the station',
+      notesZh: '进站需出示护照',
     },
     {
       day: 9,
@@ -4305,7 +4465,8 @@ export const demoData: DemoData = {
       city: 'leshan',
       fromCity: 'chengdu',
       groups: ['C'],
-      notes: 'Passport needed to enter the station / 进站需出示护照',
+      notesEn: 'Passport needed to enter the station',
+      notesZh: '进站需出示护照',
     },
     {
       day: 9,
@@ -4318,7 +4479,8 @@ export const demoData: DemoData = {
       city: 'zigong',
       fromCity: 'chengdu',
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 9,
@@ -4331,7 +4493,8 @@ export const demoData: DemoData = {
       city: 'mianyang',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 9,
@@ -4344,7 +4507,8 @@ export const demoData: DemoData = {
       city: 'leshan',
       fromCity: null,
       groups: ['C'],
-      notes: 'Steep steps on the Nine-Turn Plank Road / 九曲栈道台阶陡峭',
+      notesEn: 'Steep steps on the Nine-Turn Plank Road',
+      notesZh: '九曲栈道台阶陡峭',
     },
     {
       day: 9,
@@ -4357,7 +4521,8 @@ export const demoData: DemoData = {
       city: 'zigong',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 9,
@@ -4370,7 +4535,8 @@ export const demoData: DemoData = {
       city: 'mianyang',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 9,
@@ -4383,7 +4549,8 @@ export const demoData: DemoData = {
       city: 'zigong',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 9,
@@ -4396,7 +4563,8 @@ export const demoData: DemoData = {
       city: 'mianyang',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 9,
@@ -4409,7 +4577,8 @@ export const demoData: DemoData = {
       city: 'leshan',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 9,
@@ -4422,7 +4591,8 @@ export const demoData: DemoData = {
       city: 'deyang',
       fromCity: 'mianyang',
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 9,
@@ -4435,7 +4605,8 @@ export const demoData: DemoData = {
       city: 'leshan',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 9,
@@ -4448,7 +4619,8 @@ export const demoData: DemoData = {
       city: 'zigong',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 9,
@@ -4461,7 +4633,8 @@ export const demoData: DemoData = {
       city: 'deyang',
       fromCity: null,
       groups: ['B'],
-      notes: 'Museum security check; no tripods / 博物馆安检，禁带三脚架',
+      notesEn: 'Museum security check; no tripods',
+      notesZh: '博物馆安检，禁带三脚架',
     },
     {
       day: 9,
@@ -4474,7 +4647,8 @@ export const demoData: DemoData = {
       city: 'meishan',
       fromCity: 'leshan',
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 9,
@@ -4487,7 +4661,8 @@ export const demoData: DemoData = {
       city: 'meishan',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 9,
@@ -4500,7 +4675,8 @@ export const demoData: DemoData = {
       city: 'zigong',
       fromCity: null,
       groups: ['A'],
-      notes: 'The workshop seats 25 / 工坊限25人',
+      notesEn: 'The workshop seats 25',
+      notesZh: '工坊限25人',
     },
     {
       day: 9,
@@ -4513,7 +4689,8 @@ export const demoData: DemoData = {
       city: 'deyang',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 9,
@@ -4526,7 +4703,8 @@ export const demoData: DemoData = {
       city: 'meishan',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 9,
@@ -4539,7 +4717,8 @@ export const demoData: DemoData = {
       city: 'zigong',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 9,
@@ -4552,7 +4731,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: 'deyang',
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 9,
@@ -4565,7 +4745,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: 'meishan',
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 9,
@@ -4578,7 +4759,8 @@ export const demoData: DemoData = {
       city: 'zigong',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 9,
@@ -4591,7 +4773,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 9,
@@ -4604,7 +4787,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 9,
@@ -4617,7 +4801,8 @@ export const demoData: DemoData = {
       city: 'zigong',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 10,
@@ -4630,7 +4815,8 @@ export const demoData: DemoData = {
       city: 'leshan',
       fromCity: 'chengdu',
       groups: ['B'],
-      notes: 'Passport needed to enter the station / 进站需出示护照',
+      notesEn: 'Passport needed to enter the station',
+      notesZh: '进站需出示护照',
     },
     {
       day: 10,
@@ -4643,7 +4829,8 @@ export const demoData: DemoData = {
       city: 'mianyang',
       fromCity: 'chengdu',
       groups: ['C'],
-      notes: 'Passport needed to enter the station / 进站需出示护照',
+      notesEn: 'Passport needed to enter the station',
+      notesZh: '进站需出示护照',
     },
     {
       day: 10,
@@ -4656,7 +4843,8 @@ export const demoData: DemoData = {
       city: 'yibin',
       fromCity: 'zigong',
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 10,
@@ -4669,8 +4857,8 @@ export const demoData: DemoData = {
       city: 'yibin',
       fromCity: null,
       groups: ['A'],
-      notes:
-        'Passport checked at the gate; no photos on the production floor / 门岗查验护照，车间禁止拍照',
+      notesEn: 'Passport checked at the gate; no photos on the production floor',
+      notesZh: '门岗查验护照，车间禁止拍照',
     },
     {
       day: 10,
@@ -4683,7 +4871,8 @@ export const demoData: DemoData = {
       city: 'mianyang',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 10,
@@ -4696,7 +4885,8 @@ export const demoData: DemoData = {
       city: 'leshan',
       fromCity: null,
       groups: ['B'],
-      notes: 'Steep steps on the Nine-Turn Plank Road / 九曲栈道台阶陡峭',
+      notesEn: 'Steep steps on the Nine-Turn Plank Road',
+      notesZh: '九曲栈道台阶陡峭',
     },
     {
       day: 10,
@@ -4709,7 +4899,8 @@ export const demoData: DemoData = {
       city: 'yibin',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 10,
@@ -4722,7 +4913,8 @@ export const demoData: DemoData = {
       city: 'mianyang',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 10,
@@ -4735,7 +4927,8 @@ export const demoData: DemoData = {
       city: 'yibin',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 10,
@@ -4748,7 +4941,8 @@ export const demoData: DemoData = {
       city: 'leshan',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 10,
@@ -4761,7 +4955,8 @@ export const demoData: DemoData = {
       city: 'mianyang',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 10,
@@ -4774,7 +4969,8 @@ export const demoData: DemoData = {
       city: 'leshan',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 10,
@@ -4787,7 +4983,8 @@ export const demoData: DemoData = {
       city: 'deyang',
       fromCity: 'mianyang',
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 10,
@@ -4800,7 +4997,8 @@ export const demoData: DemoData = {
       city: 'yibin',
       fromCity: null,
       groups: ['A'],
-      notes: 'Tasting is optional; soft drinks available / 品鉴自愿，备有无酒精饮品',
+      notesEn: 'Tasting is optional; soft drinks available',
+      notesZh: '品鉴自愿，备有无酒精饮品',
     },
     {
       day: 10,
@@ -4813,7 +5011,8 @@ export const demoData: DemoData = {
       city: 'meishan',
       fromCity: 'leshan',
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 10,
@@ -4826,7 +5025,8 @@ export const demoData: DemoData = {
       city: 'deyang',
       fromCity: null,
       groups: ['C'],
-      notes: 'Museum security check; no tripods / 博物馆安检，禁带三脚架',
+      notesEn: 'Museum security check; no tripods',
+      notesZh: '博物馆安检，禁带三脚架',
     },
     {
       day: 10,
@@ -4839,7 +5039,8 @@ export const demoData: DemoData = {
       city: 'meishan',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 10,
@@ -4852,7 +5053,8 @@ export const demoData: DemoData = {
       city: 'yibin',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 10,
@@ -4865,7 +5067,8 @@ export const demoData: DemoData = {
       city: 'meishan',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 10,
@@ -4878,7 +5081,8 @@ export const demoData: DemoData = {
       city: 'deyang',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 10,
@@ -4891,7 +5095,8 @@ export const demoData: DemoData = {
       city: 'yibin',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 10,
@@ -4904,7 +5109,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: 'meishan',
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 10,
@@ -4917,7 +5123,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: 'deyang',
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 10,
@@ -4930,7 +5137,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: 'yibin',
       groups: ['A'],
-      notes: 'Passport needed to enter the station / 进站需出示护照',
+      notesEn: 'Passport needed to enter the station',
+      notesZh: '进站需出示护照',
     },
     {
       day: 10,
@@ -4943,7 +5151,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 10,
@@ -4956,7 +5165,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 11,
@@ -4969,7 +5179,8 @@ export const demoData: DemoData = {
       city: 'mianyang',
       fromCity: 'chengdu',
       groups: ['A'],
-      notes: 'Passport needed to enter the station / 进站需出示护照',
+      notesEn: 'Passport needed to enter the station',
+      notesZh: '进站需出示护照',
     },
     {
       day: 11,
@@ -4982,7 +5193,8 @@ export const demoData: DemoData = {
       city: 'yaan',
       fromCity: 'chengdu',
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 11,
@@ -4995,7 +5207,8 @@ export const demoData: DemoData = {
       city: 'zigong',
       fromCity: 'chengdu',
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 11,
@@ -5008,7 +5221,8 @@ export const demoData: DemoData = {
       city: 'mianyang',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 11,
@@ -5021,7 +5235,8 @@ export const demoData: DemoData = {
       city: 'yaan',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 11,
@@ -5034,7 +5249,8 @@ export const demoData: DemoData = {
       city: 'zigong',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 11,
@@ -5047,7 +5263,8 @@ export const demoData: DemoData = {
       city: 'mianyang',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 11,
@@ -5060,7 +5277,8 @@ export const demoData: DemoData = {
       city: 'yaan',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 11,
@@ -5073,7 +5291,8 @@ export const demoData: DemoData = {
       city: 'mianyang',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 11,
@@ -5086,7 +5305,8 @@ export const demoData: DemoData = {
       city: 'zigong',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 11,
@@ -5099,7 +5319,8 @@ export const demoData: DemoData = {
       city: 'yaan',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 11,
@@ -5112,7 +5333,8 @@ export const demoData: DemoData = {
       city: 'deyang',
       fromCity: 'mianyang',
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 11,
@@ -5125,7 +5347,8 @@ export const demoData: DemoData = {
       city: 'zigong',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 11,
@@ -5138,7 +5361,8 @@ export const demoData: DemoData = {
       city: 'deyang',
       fromCity: null,
       groups: ['A'],
-      notes: 'Museum security check; no tripods / 博物馆安检，禁带三脚架',
+      notesEn: 'Museum security check; no tripods',
+      notesZh: '博物馆安检，禁带三脚架',
     },
     {
       day: 11,
@@ -5151,7 +5375,8 @@ export const demoData: DemoData = {
       city: 'yaan',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 11,
@@ -5164,7 +5389,8 @@ export const demoData: DemoData = {
       city: 'zigong',
       fromCity: null,
       groups: ['B'],
-      notes: 'The workshop seats 25 / 工坊限25人',
+      notesEn: 'The workshop seats 25',
+      notesZh: '工坊限25人',
     },
     {
       day: 11,
@@ -5177,7 +5403,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: 'yaan',
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 11,
@@ -5190,7 +5417,8 @@ export const demoData: DemoData = {
       city: 'deyang',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 11,
@@ -5203,7 +5431,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: 'deyang',
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 11,
@@ -5216,7 +5445,8 @@ export const demoData: DemoData = {
       city: 'zigong',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 11,
@@ -5229,7 +5459,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 11,
@@ -5242,7 +5473,8 @@ export const demoData: DemoData = {
       city: 'zigong',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 11,
@@ -5255,7 +5487,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 11,
@@ -5268,7 +5501,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 11,
@@ -5281,7 +5515,8 @@ export const demoData: DemoData = {
       city: 'zigong',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 12,
@@ -5294,7 +5529,8 @@ export const demoData: DemoData = {
       city: 'yibin',
       fromCity: 'zigong',
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 12,
@@ -5307,7 +5543,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['A'],
-      notes: 'Pandas are most active before 10:00 / 大熊猫上午最活跃',
+      notesEn: 'Pandas are most active before 10:00',
+      notesZh: '大熊猫上午最活跃',
     },
     {
       day: 12,
@@ -5320,8 +5557,8 @@ export const demoData: DemoData = {
       city: 'yibin',
       fromCity: null,
       groups: ['B'],
-      notes:
-        'Passport checked at the gate; no photos on the production floor / 门岗查验护照，车间禁止拍照',
+      notesEn: 'Passport checked at the gate; no photos on the production floor',
+      notesZh: '门岗查验护照，车间禁止拍照',
     },
     {
       day: 12,
@@ -5334,7 +5571,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 12,
@@ -5347,7 +5585,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 12,
@@ -5360,7 +5599,8 @@ export const demoData: DemoData = {
       city: 'yibin',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 12,
@@ -5373,7 +5613,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 12,
@@ -5386,7 +5627,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 12,
@@ -5399,7 +5641,8 @@ export const demoData: DemoData = {
       city: 'yibin',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 12,
@@ -5412,7 +5655,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 12,
@@ -5425,7 +5669,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 12,
@@ -5438,7 +5683,8 @@ export const demoData: DemoData = {
       city: 'yibin',
       fromCity: null,
       groups: ['B'],
-      notes: 'Tasting is optional; soft drinks available / 品鉴自愿，备有无酒精饮品',
+      notesEn: 'Tasting is optional; soft drinks available',
+      notesZh: '品鉴自愿，备有无酒精饮品',
     },
     {
       day: 12,
@@ -5451,7 +5697,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 12,
@@ -5464,7 +5711,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 12,
@@ -5477,7 +5725,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 12,
@@ -5490,7 +5739,8 @@ export const demoData: DemoData = {
       city: 'yibin',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 12,
@@ -5503,7 +5753,8 @@ export const demoData: DemoData = {
       city: 'yibin',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 12,
@@ -5516,7 +5767,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 12,
@@ -5529,7 +5781,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: 'yibin',
       groups: ['B'],
-      notes: 'Passport needed to enter the station / 进站需出示护照',
+      notesEn: 'Passport needed to enter the station',
+      notesZh: '进站需出示护照',
     },
     {
       day: 12,
@@ -5542,7 +5795,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 12,
@@ -5555,7 +5809,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 13,
@@ -5568,7 +5823,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 13,
@@ -5581,7 +5837,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 13,
@@ -5594,7 +5851,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 13,
@@ -5607,7 +5865,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['A', 'B', 'C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 13,
@@ -5620,7 +5879,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['A', 'B', 'C'],
-      notes: 'Bring your passport for the security check / 请携带护照，现场安检',
+      notesEn: 'Bring your passport for the security check',
+      notesZh: '请携带护照，现场安检',
     },
     {
       day: 13,
@@ -5633,7 +5893,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['A', 'B', 'C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 13,
@@ -5646,7 +5907,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['A', 'B', 'C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 14,
@@ -5659,7 +5921,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 14,
@@ -5672,7 +5935,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['A'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 14,
@@ -5685,7 +5949,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 14,
@@ -5698,7 +5963,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['B'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 14,
@@ -5711,7 +5977,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 14,
@@ -5724,7 +5991,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
     {
       day: 14,
@@ -5737,7 +6005,8 @@ export const demoData: DemoData = {
       city: 'chengdu',
       fromCity: null,
       groups: ['C'],
-      notes: null,
+      notesEn: null,
+      notesZh: null,
     },
   ],
 };

@@ -1,33 +1,20 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { hashPassword } from '../../lib/auth/password';
+import { encryptPassport } from '../../lib/crypto/passport';
+import { searchTextOf } from '../../lib/search';
 import type { Db } from '../connect';
 import * as s from '../schema';
+import { demoAccounts, demoPassword } from './accounts';
 import { type DemoData, demoData } from './demo-data';
 import { localInstant, sortedPair } from './seed-helpers';
 
-/** Part of the public interface: the README names them and scripts outside the repo use them. */
-export const demoPassword = 'tourdesk-demo';
-export const demoAccounts = {
-  organizer: 'organizer@example.com',
-  coordinator: 'coordinator@example.com',
-  journalist: 'journalist@example.com',
-  journalist2: 'journalist2@example.com',
-} as const;
+export { demoAccounts, demoPassword, hasDemoAccounts } from './accounts';
 
 export class SeedConflictError extends Error {
   constructor(readonly tourName: string) {
     super(`The database already holds a tour named "${tourName}"; nothing was loaded.`);
     this.name = 'SeedConflictError';
   }
-}
-
-/** Whether the demo accounts exist, so the start-up log may say how to sign in. */
-export async function hasDemoAccounts(db: Db): Promise<boolean> {
-  const rows = await db
-    .select({ email: s.users.email })
-    .from(s.users)
-    .where(inArray(s.users.email, Object.values(demoAccounts)));
-  return rows.length > 0;
 }
 
 /** Loads the demo tour once, on a database that holds no tour at all. */
@@ -151,6 +138,7 @@ export async function seedDemoTour(db: Db, data: DemoData = demoData): Promise<{
           countryCode: o.country,
           mediaType: o.mediaType,
           website: o.website,
+          searchText: searchTextOf(o.nameZh, o.nameEn),
         })),
       )
       .returning({ id: s.outlets.id });
@@ -169,7 +157,14 @@ export async function seedDemoTour(db: Db, data: DemoData = demoData): Promise<{
     );
     const delegateRows = await tx
       .insert(s.delegates)
-      .values(people.map(({ group: _group, ...d }) => ({ ...d, tourId })))
+      .values(
+        people.map(({ group: _group, passportNumber, ...d }) => ({
+          ...d,
+          tourId,
+          passportNumberEnc: encryptPassport(passportNumber),
+          searchText: searchTextOf(d.nameZh, d.nameEn, d.passportName, d.email),
+        })),
+      )
       .returning({ id: s.delegates.id });
     await tx.insert(s.groupMembers).values(
       people.map((d, i) => ({
@@ -193,7 +188,8 @@ export async function seedDemoTour(db: Db, data: DemoData = demoData): Promise<{
           fromCityId: v.fromCity ? mustGet(cityId, v.fromCity, 'city') : null,
           startsAt: days[i] as Date,
           endsAt: localInstant(data.tour, v.day, v.end),
-          notes: v.notes,
+          notesZh: v.notesZh,
+          notesEn: v.notesEn,
         })),
       )
       .returning({ id: s.visits.id });
@@ -239,7 +235,13 @@ export async function seedDemoTour(db: Db, data: DemoData = demoData): Promise<{
     // A second tour loaded beside the first keeps the accounts it finds (and their links).
     const created = await tx
       .insert(s.users)
-      .values(accounts.map((a) => ({ ...a, passwordHash })))
+      .values(
+        accounts.map((a) => ({
+          ...a,
+          passwordHash,
+          searchText: searchTextOf(a.email, a.displayName),
+        })),
+      )
       .onConflictDoNothing()
       .returning({ id: s.users.id, email: s.users.email });
     const coordinator = created.find((u) => u.email === demoAccounts.coordinator);

@@ -2,17 +2,16 @@
 
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
-import { type ActionResult, fail, ok } from '@/lib/actions/result';
-import { canManageUsers, type Viewer } from '@/lib/auth/permissions';
 import { authedAction } from '@/lib/dal/action';
+import { type ActionResult, fail, ok } from '@/lib/dal/action-result';
 import {
-  createAccountsForTour,
   createUser,
   resetPassword,
   setCoordinatorTour,
   setUserDisabled,
-  type UserAdminResult,
-} from '@/lib/dal/users';
+} from '@/lib/dal/users/admin';
+import { createAccountsForTour } from '@/lib/dal/users/bulk';
+import type { UserAdminResult } from '@/lib/dal/users/common';
 import {
   createAccountsForTourSchema,
   createUserSchema,
@@ -21,10 +20,11 @@ import {
   setUserDisabledSchema,
 } from '@/lib/validation/users';
 
-// Thin actions: the wrapper authenticates, validates and audits refusals; the data-access layer
-// checks the viewer again, and makes the change and its audit entry in one transaction.
+// Thin actions: the wrapper authenticates, refuses other roles before reading anything,
+// validates and audits refusals; the data-access layer checks the viewer again, and makes the
+// change and its audit entry in one transaction.
 
-const authorize = (viewer: Viewer) => canManageUsers(viewer);
+const roles = ['organizer'] as const;
 
 async function answer<T>(result: UserAdminResult<T>): Promise<ActionResult<T>> {
   if (result.ok) {
@@ -37,28 +37,28 @@ async function answer<T>(result: UserAdminResult<T>): Promise<ActionResult<T>> {
 }
 
 export const createUserAction = authedAction(
-  { name: 'createUser', schema: createUserSchema, authorize },
+  { name: 'createUser', schema: createUserSchema, roles },
   async (input, { viewer, db, ip }) => answer(await createUser(db, viewer, { ...input, ip })),
 );
 
 export const setUserDisabledAction = authedAction(
-  { name: 'setUserDisabled', schema: setUserDisabledSchema, authorize },
+  { name: 'setUserDisabled', schema: setUserDisabledSchema, roles },
   async (input, { viewer, db, ip }) => answer(await setUserDisabled(db, viewer, { ...input, ip })),
 );
 
 export const resetPasswordAction = authedAction(
-  { name: 'resetPassword', schema: resetPasswordSchema, authorize },
+  { name: 'resetPassword', schema: resetPasswordSchema, roles },
   async (input, { viewer, db, ip }) => answer(await resetPassword(db, viewer, { ...input, ip })),
 );
 
 export const setCoordinatorTourAction = authedAction(
-  { name: 'setCoordinatorTour', schema: setCoordinatorTourSchema, authorize },
+  { name: 'setCoordinatorTour', schema: setCoordinatorTourSchema, roles },
   async (input, { viewer, db, ip }) =>
     answer(await setCoordinatorTour(db, viewer, { ...input, ip })),
 );
 
 export const createAccountsForTourAction = authedAction(
-  { name: 'createAccountsForTour', schema: createAccountsForTourSchema, authorize },
+  { name: 'createAccountsForTour', schema: createAccountsForTourSchema, roles },
   async (input, { viewer, db, ip }) =>
     answer(await createAccountsForTour(db, viewer, { ...input, ip })),
 );

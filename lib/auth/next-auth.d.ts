@@ -3,10 +3,10 @@ import type { Role } from './permissions';
 declare module 'next-auth' {
   interface User {
     role: Role;
-    sv: number;
+    sid: string;
   }
   interface Session {
-    user: { id: string; email: string | null; role: Role; sv: number };
+    user: { id: string; email: string | null; role: Role };
   }
 }
 
@@ -14,6 +14,7 @@ declare module 'next-auth/jwt' {
   interface JWT {
     uid: string;
     role: Role;
-    sv: number;
+    /** The user_sessions row this cookie belongs to. */
+    sid: string;
   }
 }

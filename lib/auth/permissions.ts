@@ -4,6 +4,8 @@ export type Role = 'organizer' | 'coordinator' | 'journalist';
 
 export interface Viewer {
   userId: string;
+  /** The user_sessions row of this sign-in. */
+  sessionId: string;
   email: string;
   displayName: string | null;
   role: Role;
@@ -14,14 +16,14 @@ export interface Viewer {
   delegateId: string | null;
 }
 
-/** Staff pages of a tour: overview, outlets, programme, delegates. */
+/** The one rule for "may this viewer work on this tour": its organizers and assigned coordinators. */
 export function canWorkOnTour(viewer: Viewer, tourId: string): boolean {
   if (viewer.role === 'organizer') return true;
   if (viewer.role === 'coordinator') return viewer.staffTourIds.includes(tourId);
   return false;
 }
 
-/** A delegate's profile: staff of the tour, or the delegate themself. */
+/** A delegate's profile and itinerary: staff of the tour, or the delegate themself. */
 export function canReadDelegate(viewer: Viewer, tourId: string, delegateId: string): boolean {
   if (canWorkOnTour(viewer, tourId)) return true;
   return (
@@ -41,4 +43,14 @@ export function canSeeContacts(viewer: Viewer, tourId: string): boolean {
 
 export function canManageUsers(viewer: Viewer): boolean {
   return viewer.role === 'organizer';
+}
+
+/** Creating and archiving tours: organizers. */
+export function canManageTours(viewer: Viewer): boolean {
+  return viewer.role === 'organizer';
+}
+
+/** Cities, sites and travel times are shared by every tour: any staff member keeps them. */
+export function canEditReference(viewer: Viewer): boolean {
+  return viewer.role === 'organizer' || viewer.role === 'coordinator';
 }

@@ -1,20 +1,44 @@
 import 'server-only';
-import { and, count, eq, gt, sql } from 'drizzle-orm';
+import { and, countDistinct, eq, gt, min, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { loginAttempts, tourStaff, users } from '@/db/schema';
+import { loginAttempts, users } from '@/db/schema';
+import { decideLock, type LockDecision, lockout } from '@/lib/auth/lockout';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '@/lib/auth/password';
 import type { Viewer } from '@/lib/auth/permissions';
 import { recordAudit } from './audit';
-
-export const lockout = { maxFailures: 10, windowMinutes: 15 } as const;
+import { createSession, revokeAllSessions } from './sessions';
 
 export type SignInResult =
-  | { ok: true; user: { id: string; email: string; role: Viewer['role']; sessionVersion: number } }
-  | { ok: false; reason: 'invalid' | 'locked' };
+  | { ok: true; user: { id: string; email: string; role: Viewer['role'] }; sessionId: string }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'locked'; lock: Exclude<LockDecision, { locked: false }> };
+
+/** Failures counted against an account and an address, within the window before `now`. */
+async function attemptHistory(db: Db, email: string, ip: string, now: Date) {
+  const since = new Date(now.getTime() - lockout.windowMinutes * 60_000);
+  const failed = and(eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since));
+  const [[account], [address]] = await Promise.all([
+    db
+      .select({ n: sql<number>`count(*)::int`, oldest: min(loginAttempts.at) })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.email, email), failed)),
+    db
+      .select({ n: countDistinct(loginAttempts.email), oldest: min(loginAttempts.at) })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.ip, ip), failed)),
+  ]);
+  return decideLock({
+    accountFailures: account?.n ?? 0,
+    accountOldest: account?.oldest ?? null,
+    addressAccounts: address?.n ?? 0,
+    addressOldest: address?.oldest ?? null,
+  });
+}
 
 /**
  * Checks a password, counting failures per account and per client address in the database so
- * that every app instance shares the count. `now` is a parameter so tests can step past the window.
+ * that every app instance shares the count, and opens a session row on success. `now` is a
+ * parameter so tests can step past the window.
  */
 export async function signInWithPassword(
   db: Db,
@@ -22,25 +46,15 @@ export async function signInWithPassword(
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
   const now = input.now ?? new Date();
-  const since = new Date(now.getTime() - lockout.windowMinutes * 60_000);
-  const failures = (where: ReturnType<typeof eq>) =>
-    db
-      .select({ n: count() })
-      .from(loginAttempts)
-      .where(and(where, eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)))
-      .then(([row]) => row?.n ?? 0);
-  const [byEmail, byIp] = await Promise.all([
-    failures(eq(loginAttempts.email, email)),
-    failures(eq(loginAttempts.ip, input.ip)),
-  ]);
-  if (byEmail >= lockout.maxFailures || byIp >= lockout.maxFailures) {
+  const lock = await attemptHistory(db, email, input.ip, now);
+  if (lock.locked) {
     await recordAudit(db, {
       action: 'login.refused',
       actorEmail: email,
       ip: input.ip,
-      detail: { reason: byEmail >= lockout.maxFailures ? 'account locked' : 'address locked' },
+      detail: { reason: lock.locked === 'account' ? 'accountLocked' : 'addressLocked' },
     });
-    return { ok: false, reason: 'locked' };
+    return { ok: false, reason: 'locked', lock };
   }
 
   const [user] = await db
@@ -50,7 +64,6 @@ export async function signInWithPassword(
       role: users.role,
       passwordHash: users.passwordHash,
       disabled: users.disabled,
-      sessionVersion: users.sessionVersion,
     })
     .from(users)
     .where(sql`lower(${users.email}) = ${email}`);
@@ -59,85 +72,71 @@ export async function signInWithPassword(
     : await verifyAgainstDummy(input.password);
   const succeeded = valid && !!user && !user.disabled;
 
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     await tx.insert(loginAttempts).values({ email, ip: input.ip, succeeded, at: now });
     await recordAudit(tx, {
       action: succeeded ? 'login.success' : 'login.failure',
       userId: user?.id ?? null,
       actorEmail: email,
       ip: input.ip,
-      detail: !succeeded && valid && user?.disabled ? { reason: 'account disabled' } : null,
+      detail: !succeeded && valid && user?.disabled ? { reason: 'accountDisabled' } : null,
     });
+    if (!succeeded || !user) return { ok: false, reason: 'invalid' } as const;
+    const session = await createSession(tx, { userId: user.id, ip: input.ip, now });
+    return {
+      ok: true,
+      user: { id: user.id, email: user.email, role: user.role },
+      sessionId: session.id,
+    } as const;
   });
-  if (!succeeded || !user) return { ok: false, reason: 'invalid' };
-  return {
-    ok: true,
-    user: { id: user.id, email: user.email, role: user.role, sessionVersion: user.sessionVersion },
-  };
 }
 
-/**
- * The viewer behind a session, or null when the account is gone, disabled, or its password
- * changed since the session began (its session version moved on).
- */
-export async function loadViewer(
-  db: Db,
-  { userId, sessionVersion }: { userId: string; sessionVersion: number },
-): Promise<Viewer | null> {
-  const [user] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      displayName: users.displayName,
-      role: users.role,
-      disabled: users.disabled,
-      sessionVersion: users.sessionVersion,
-      tourId: users.tourId,
-      delegateId: users.delegateId,
-    })
-    .from(users)
-    .where(eq(users.id, userId));
-  if (!user || user.disabled || user.sessionVersion !== sessionVersion) return null;
-  const staffTourIds =
-    user.role === 'coordinator'
-      ? (
-          await db
-            .select({ tourId: tourStaff.tourId })
-            .from(tourStaff)
-            .where(eq(tourStaff.userId, user.id))
-        ).map((r) => r.tourId)
-      : [];
-  return {
-    userId: user.id,
-    email: user.email,
-    displayName: user.displayName,
-    role: user.role,
-    staffTourIds,
-    tourId: user.role === 'journalist' ? user.tourId : null,
-    delegateId: user.role === 'journalist' ? user.delegateId : null,
-  };
-}
+export type ChangePasswordResult = 'changed' | 'wrongCurrent' | 'locked';
 
 /**
- * Changes the viewer's own password and moves their session version on, which ends every
- * session of theirs, this one included. Returns false when the current password is wrong.
+ * Changes the viewer's own password and ends every session of theirs, this one included. A wrong
+ * current password counts against the account exactly as a failed sign-in does, and is audited,
+ * so a stolen session cannot guess the password for free.
  */
 export async function changeOwnPassword(
   db: Db,
   viewer: Viewer,
-  input: { current: string; next: string; ip: string },
-): Promise<boolean> {
+  input: { current: string; next: string; ip: string; now?: Date },
+): Promise<ChangePasswordResult> {
+  const now = input.now ?? new Date();
+  const email = viewer.email.toLowerCase();
+  const lock = await attemptHistory(db, email, input.ip, now);
+  if (lock.locked) {
+    await recordAudit(db, {
+      action: 'user.password_change_refused',
+      userId: viewer.userId,
+      actorEmail: viewer.email,
+      ip: input.ip,
+      detail: { reason: lock.locked === 'account' ? 'accountLocked' : 'addressLocked' },
+    });
+    return 'locked';
+  }
   const [user] = await db
     .select({ passwordHash: users.passwordHash })
     .from(users)
     .where(eq(users.id, viewer.userId));
-  if (!user || !(await verifyPassword(user.passwordHash, input.current))) return false;
+  if (!user || !(await verifyPassword(user.passwordHash, input.current))) {
+    await db.transaction(async (tx) => {
+      await tx.insert(loginAttempts).values({ email, ip: input.ip, succeeded: false, at: now });
+      await recordAudit(tx, {
+        action: 'user.password_change_failed',
+        userId: viewer.userId,
+        actorEmail: viewer.email,
+        target: viewer.email,
+        ip: input.ip,
+      });
+    });
+    return 'wrongCurrent';
+  }
   const passwordHash = await hashPassword(input.next);
   await db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(eq(users.id, viewer.userId));
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, viewer.userId));
+    await revokeAllSessions(tx, viewer.userId);
     await recordAudit(tx, {
       action: 'user.password_changed',
       userId: viewer.userId,
@@ -146,5 +145,5 @@ export async function changeOwnPassword(
       ip: input.ip,
     });
   });
-  return true;
+  return 'changed';
 }

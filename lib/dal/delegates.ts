@@ -1,100 +1,220 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { alias, type PgSelect } from 'drizzle-orm/pg-core';
 import { type Db, getDb } from '@/db';
-import { countries, delegates, groupMembers, groups, outlets } from '@/db/schema';
-import {
-  canReadDelegate,
-  canSeeSensitive,
-  canWorkOnTour,
-  type Viewer,
-} from '@/lib/auth/permissions';
+import { countries, delegates, groupMembers, groups, outlets, regions } from '@/db/schema';
+import { canSeeSensitive } from '@/lib/auth/permissions';
+import { decryptPassport, maskPassport } from '@/lib/crypto/passport';
+import { likePattern, searchWords } from '@/lib/search';
+import { recordAudit } from './audit';
+import { clientIp } from './request';
+import type { SelfScope, TourScope } from './scope';
 
-const publicColumns = {
-  id: delegates.id,
-  nameZh: delegates.nameZh,
-  nameEn: delegates.nameEn,
-  role: delegates.role,
-  outletZh: outlets.nameZh,
-  outletEn: outlets.nameEn,
-  groupCode: groups.code,
-};
-const contactColumns = {
-  phone: delegates.phone,
-  email: delegates.email,
-  passportName: delegates.passportName,
-  dietaryNeeds: delegates.dietaryNeeds,
-  accessNeeds: delegates.accessNeeds,
-  emergencyContactName: delegates.emergencyContactName,
-  emergencyContactPhone: delegates.emergencyContactPhone,
-};
-// Never selected unless the viewer may see them: what is not read cannot leak into a page.
-const sensitiveColumns = {
-  passportNumber: delegates.passportNumber,
-  nationalityZh: countries.nameZh,
-  nationalityEn: countries.nameEn,
-  dateOfBirth: delegates.dateOfBirth,
-};
+export const delegateSorts = ['name', 'outlet', 'group'] as const;
+export type DelegateSort = (typeof delegateSorts)[number];
+export const delegatePageSize = 50;
 
-type Sensitive = { [K in keyof typeof sensitiveColumns]?: string | null };
+export interface DelegateFilters {
+  q?: string | undefined;
+  outlet?: string | undefined;
+  group?: string | undefined;
+  role?: (typeof delegates.$inferSelect)['role'] | undefined;
+  region?: string | undefined;
+  sort?: DelegateSort | undefined;
+  /** 1-based. */
+  page?: number | undefined;
+}
 
-function columnsFor(viewer: Viewer, tourId: string, selfOnly: boolean) {
+const displayName = sql<string>`coalesce(${delegates.nameEn}, ${delegates.passportName})`;
+
+function filterConditions(tourId: string, f: DelegateFilters): (SQL | undefined)[] {
+  return [
+    eq(delegates.tourId, tourId),
+    isNull(delegates.archivedAt),
+    f.outlet ? eq(delegates.outletId, f.outlet) : undefined,
+    f.group ? eq(groupMembers.groupId, f.group) : undefined,
+    f.role ? eq(delegates.role, f.role) : undefined,
+    f.region ? eq(regions.code, f.region) : undefined,
+    // Names in any script, folded as they were stored (lib/search.ts), and the outlet's names.
+    ...searchWords(f.q).map(
+      (w) =>
+        sql`(${delegates.searchText} like ${likePattern(w)} or ${outlets.searchText} like ${likePattern(w)})`,
+    ),
+  ];
+}
+
+const nationalities = alias(countries, 'nationalities');
+
+/** The joins every delegate query shares: outlet, its region, group, nationality. */
+function withJoins<T extends PgSelect>(qb: T) {
+  return qb
+    .innerJoin(
+      outlets,
+      and(eq(outlets.tourId, delegates.tourId), eq(outlets.id, delegates.outletId)),
+    )
+    .innerJoin(countries, eq(countries.code, outlets.countryCode))
+    .innerJoin(regions, eq(regions.id, countries.regionId))
+    .leftJoin(
+      groupMembers,
+      and(eq(groupMembers.tourId, delegates.tourId), eq(groupMembers.delegateId, delegates.id)),
+    )
+    .leftJoin(groups, eq(groups.id, groupMembers.groupId))
+    .leftJoin(nationalities, eq(nationalities.code, delegates.nationality));
+}
+
+/**
+ * One page of a tour's delegates for its staff: searched, filtered, sorted and counted in SQL, so
+ * a tour of 10,000 people sends 50 rows. Passport numbers are masked here for everyone; an
+ * organizer reads one whole on the delegate's own page (and that read is audited).
+ */
+export async function queryDelegates(db: Db, scope: TourScope, filters: DelegateFilters = {}) {
+  const where = and(...filterConditions(scope.tourId, filters));
+  const [totalRow] = await withJoins(
+    db.select({ n: sql<number>`count(*)::int` }).from(delegates).$dynamic(),
+  ).where(where);
+  const total = totalRow?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / delegatePageSize));
+  const page = Math.min(Math.max(1, filters.page ?? 1), pages);
+  const order =
+    filters.sort === 'outlet'
+      ? [asc(outlets.nameEn), asc(displayName)]
+      : filters.sort === 'group'
+        ? [sql`${groups.code} asc nulls last`, asc(displayName)]
+        : [asc(displayName), asc(delegates.id)];
+  const rows = await withJoins(
+    db
+      .select({
+        id: delegates.id,
+        nameZh: delegates.nameZh,
+        nameEn: delegates.nameEn,
+        passportName: delegates.passportName,
+        role: delegates.role,
+        phone: delegates.phone,
+        outletId: outlets.id,
+        outletZh: outlets.nameZh,
+        outletEn: outlets.nameEn,
+        groupCode: groups.code,
+        passportNumberEnc: delegates.passportNumberEnc,
+      })
+      .from(delegates)
+      .$dynamic(),
+  )
+    .where(where)
+    .orderBy(...order)
+    .limit(delegatePageSize)
+    .offset((page - 1) * delegatePageSize);
   return {
-    ...publicColumns,
-    ...(selfOnly || canWorkOnTour(viewer, tourId) ? contactColumns : {}),
-    ...(canSeeSensitive(viewer) ? sensitiveColumns : {}),
+    total,
+    page,
+    pages,
+    rows: rows.map(({ passportNumberEnc, ...r }) => ({
+      ...r,
+      passportMasked: passportNumberEnc ? maskPassport(decryptPassport(passportNumberEnc)) : null,
+    })),
   };
 }
 
-function fromDelegates(db: Db, columns: ReturnType<typeof columnsFor>) {
-  return db
-    .select(columns)
-    .from(delegates)
-    .innerJoin(
-      outlets,
-      and(eq(outlets.id, delegates.outletId), eq(outlets.tourId, delegates.tourId)),
-    )
-    .leftJoin(groupMembers, eq(groupMembers.delegateId, delegates.id))
-    .leftJoin(groups, eq(groups.id, groupMembers.groupId))
-    .leftJoin(countries, eq(countries.code, delegates.nationality));
+export type DelegateListRow = Awaited<ReturnType<typeof queryDelegates>>['rows'][number];
+
+/** The menus of the delegates list: the tour's outlets and groups. */
+export async function queryDelegateFilterOptions(db: Db, scope: TourScope) {
+  const [outletRows, groupRows] = await Promise.all([
+    db
+      .select({ id: outlets.id, nameZh: outlets.nameZh, nameEn: outlets.nameEn })
+      .from(outlets)
+      .where(and(eq(outlets.tourId, scope.tourId), isNull(outlets.archivedAt)))
+      .orderBy(asc(outlets.nameEn))
+      .limit(2000),
+    db
+      .select({ id: groups.id, code: groups.code, nameZh: groups.nameZh, nameEn: groups.nameEn })
+      .from(groups)
+      .where(eq(groups.tourId, scope.tourId))
+      .orderBy(asc(groups.code)),
+  ]);
+  return { outlets: outletRows, groups: groupRows };
 }
 
-// The columns vary with the viewer, so the row type marks the optional ones optional.
-export type DelegateRow = {
-  id: string;
-  nameZh: string | null;
-  nameEn: string | null;
-  role: (typeof delegates.$inferSelect)['role'];
-  outletZh: string;
-  outletEn: string;
-  groupCode: string | null;
-} & Partial<Record<keyof typeof contactColumns, string | null>> &
-  Sensitive;
-
-/** The tour's delegates for its staff; passport data only for organizers. */
-export async function queryDelegates(db: Db, viewer: Viewer, { tourId }: { tourId: string }) {
-  if (!canWorkOnTour(viewer, tourId)) return null;
-  const rows = await fromDelegates(db, columnsFor(viewer, tourId, false))
-    .where(eq(delegates.tourId, tourId))
-    .orderBy(asc(outlets.nameEn), asc(delegates.nameEn));
-  return rows as DelegateRow[];
-}
-
-/** One delegate, for the tour's staff or the delegate themself; null (a 404) for anyone else. */
+/**
+ * One delegate's profile, for the tour's staff or the delegate themself; null for anyone else.
+ * Contacts for staff and self; passport number (whole), nationality and dates for organizers,
+ * and an organizer's read of a whole passport number is an audit entry.
+ */
 export async function queryDelegate(
   db: Db,
-  viewer: Viewer,
-  { tourId, delegateId }: { tourId: string; delegateId: string },
+  scope: TourScope | SelfScope,
+  delegateId: string,
+  origin: { ip?: string | null } = {},
 ) {
-  if (!canReadDelegate(viewer, tourId, delegateId)) return null;
-  const [row] = await fromDelegates(db, columnsFor(viewer, tourId, true)).where(
-    and(eq(delegates.tourId, tourId), eq(delegates.id, delegateId)),
-  );
-  return (row as DelegateRow | undefined) ?? null;
+  if ('delegateId' in scope && scope.delegateId !== delegateId) return null;
+  const sensitive = canSeeSensitive(scope.viewer);
+  const [row] = await withJoins(
+    db
+      .select({
+        id: delegates.id,
+        nameZh: delegates.nameZh,
+        nameEn: delegates.nameEn,
+        passportName: delegates.passportName,
+        role: delegates.role,
+        outletZh: outlets.nameZh,
+        outletEn: outlets.nameEn,
+        groupCode: groups.code,
+        phone: delegates.phone,
+        email: delegates.email,
+        dietaryNeeds: delegates.dietaryNeeds,
+        accessNeeds: delegates.accessNeeds,
+        emergencyContactName: delegates.emergencyContactName,
+        emergencyContactPhone: delegates.emergencyContactPhone,
+        arrivesAt: delegates.arrivesAt,
+        departsAt: delegates.departsAt,
+        passportNumberEnc: delegates.passportNumberEnc,
+        // Never selected unless the viewer may see them: what is not read cannot leak into a page.
+        ...(sensitive
+          ? {
+              nationalityZh: nationalities.nameZh,
+              nationalityEn: nationalities.nameEn,
+              dateOfBirth: delegates.dateOfBirth,
+              passportExpiry: delegates.passportExpiry,
+            }
+          : {}),
+      })
+      .from(delegates)
+      .$dynamic(),
+  ).where(and(eq(delegates.tourId, scope.tourId), eq(delegates.id, delegateId)));
+  if (!row) return null;
+  const { passportNumberEnc, ...rest } = row as typeof row & DelegateSensitive;
+  const plain = passportNumberEnc ? decryptPassport(passportNumberEnc) : null;
+  if (sensitive && plain) {
+    await recordAudit(db, {
+      action: 'passport.read',
+      userId: scope.viewer.userId,
+      actorEmail: scope.viewer.email,
+      tourId: scope.tourId,
+      target: delegateId,
+      ip: origin.ip ?? null,
+    });
+  }
+  return {
+    ...rest,
+    passport: sensitive ? { whole: plain } : { masked: maskPassport(plain) },
+  };
 }
 
-export async function getDelegates(viewer: Viewer, tourId: string) {
-  return queryDelegates(await getDb(), viewer, { tourId });
+// The columns only organizers get; optional in the row type because others never have them.
+interface DelegateSensitive {
+  nationalityZh?: string | null;
+  nationalityEn?: string | null;
+  dateOfBirth?: string | null;
+  passportExpiry?: string | null;
 }
-export async function getDelegate(viewer: Viewer, tourId: string, delegateId: string) {
-  return queryDelegate(await getDb(), viewer, { tourId, delegateId });
+
+export type DelegateProfile = NonNullable<Awaited<ReturnType<typeof queryDelegate>>>;
+
+export async function getDelegates(scope: TourScope, filters: DelegateFilters) {
+  return queryDelegates(await getDb(), scope, filters);
+}
+export async function getDelegateFilterOptions(scope: TourScope) {
+  return queryDelegateFilterOptions(await getDb(), scope);
+}
+export async function getDelegate(scope: TourScope | SelfScope, delegateId: string) {
+  return queryDelegate(await getDb(), scope, delegateId, { ip: await clientIp() });
 }

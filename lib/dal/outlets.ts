@@ -1,23 +1,20 @@
 import 'server-only';
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { cache } from 'react';
 import { type Db, getDb } from '@/db';
-import { countries, coverageThemes, delegates, outlets, outletThemes, regions } from '@/db/schema';
-import { matchesQuery } from '@/lib/search';
+import { countries, coverageThemes, outlets, outletThemes, regions } from '@/db/schema';
+import { likePattern, searchWords } from '@/lib/search';
+import type { TourScope } from './scope';
 
 export interface OutletFilters {
   region?: string | undefined;
   country?: string | undefined;
+  theme?: string | undefined;
   q?: string | undefined;
 }
 
-export async function queryOutlets(
-  db: Db,
-  { tourId, ...filters }: { tourId: string } & OutletFilters,
-) {
-  const conditions = [eq(outlets.tourId, tourId)];
-  if (filters.region) conditions.push(eq(regions.code, filters.region));
-  if (filters.country) conditions.push(eq(outlets.countryCode, filters.country));
+export async function queryOutlets(db: Db, scope: TourScope, filters: OutletFilters = {}) {
+  const { tourId } = scope;
   const rows = await db
     .select({
       id: outlets.id,
@@ -31,26 +28,36 @@ export async function queryOutlets(
       regionCode: regions.code,
       regionZh: regions.nameZh,
       regionEn: regions.nameEn,
-      delegateCount: count(delegates.id),
+      delegateCount: sql<number>`(select count(*)::int from delegates d where d.tour_id = "outlets"."tour_id" and d.outlet_id = "outlets"."id" and d.archived_at is null)`,
     })
     .from(outlets)
     .innerJoin(countries, eq(countries.code, outlets.countryCode))
     .innerJoin(regions, eq(regions.id, countries.regionId))
-    .leftJoin(delegates, eq(delegates.outletId, outlets.id))
-    .where(and(...conditions))
-    .groupBy(outlets.id, countries.code, regions.id)
-    .orderBy(asc(outlets.nameEn));
+    .where(
+      and(
+        eq(outlets.tourId, tourId),
+        isNull(outlets.archivedAt),
+        filters.region ? eq(regions.code, filters.region) : undefined,
+        filters.country ? eq(outlets.countryCode, filters.country) : undefined,
+        filters.theme
+          ? sql`exists (select 1 from outlet_themes ot where ot.tour_id = ${tourId} and ot.outlet_id = "outlets"."id" and ot.theme_id = ${filters.theme})`
+          : undefined,
+        // search_text holds both names folded to Simplified and lower case (lib/search.ts), so
+        // "星島", "星岛" and "sing tao" all match here, in SQL.
+        ...searchWords(filters.q).map(
+          (w) =>
+            sql`(${outlets.searchText} like ${likePattern(w)} or ${countries.nameEn} ilike ${likePattern(w)} or ${countries.nameZh} like ${likePattern(w)})`,
+        ),
+      ),
+    )
+    .orderBy(asc(outlets.nameEn))
+    .limit(2000);
 
-  // Matching in code, not SQL: it folds Traditional to Simplified, which Postgres cannot.
-  const q = filters.q?.trim();
-  const matched = q
-    ? rows.filter((r) => matchesQuery(q, [r.nameZh, r.nameEn, r.countryZh, r.countryEn]))
-    : rows;
-
-  const themes = matched.length
+  const themes = rows.length
     ? await db
         .select({
           outletId: outletThemes.outletId,
+          themeId: coverageThemes.id,
           nameZh: coverageThemes.nameZh,
           nameEn: coverageThemes.nameEn,
         })
@@ -61,18 +68,20 @@ export async function queryOutlets(
             eq(outletThemes.tourId, tourId),
             inArray(
               outletThemes.outletId,
-              matched.map((r) => r.id),
+              rows.map((r) => r.id),
             ),
           ),
         )
     : [];
-  return matched.map((r) => ({ ...r, themes: themes.filter((t) => t.outletId === r.id) }));
+  const byOutlet = new Map<string, typeof themes>();
+  for (const t of themes) byOutlet.set(t.outletId, [...(byOutlet.get(t.outletId) ?? []), t]);
+  return rows.map((r) => ({ ...r, themes: byOutlet.get(r.id) ?? [] }));
 }
 
 export type OutletRow = Awaited<ReturnType<typeof queryOutlets>>[number];
 
 /** The regions and countries that the tour's outlets come from, for the filter menus. */
-export async function queryOutletFilterOptions(db: Db, { tourId }: { tourId: string }) {
+export async function queryOutletFilterOptions(db: Db, scope: TourScope) {
   const rows = await db
     .selectDistinct({
       countryCode: countries.code,
@@ -86,7 +95,7 @@ export async function queryOutletFilterOptions(db: Db, { tourId }: { tourId: str
     .from(outlets)
     .innerJoin(countries, eq(countries.code, outlets.countryCode))
     .innerJoin(regions, eq(regions.id, countries.regionId))
-    .where(eq(outlets.tourId, tourId))
+    .where(and(eq(outlets.tourId, scope.tourId), isNull(outlets.archivedAt)))
     .orderBy(asc(regions.sortOrder), asc(countries.nameEn));
   const regionList = [...new Map(rows.map((r) => [r.regionCode, r])).values()].map((r) => ({
     code: r.regionCode,
@@ -102,9 +111,9 @@ export async function queryOutletFilterOptions(db: Db, { tourId }: { tourId: str
   return { regions: regionList, countries: countryList };
 }
 
-export const getOutlets = cache(async (tourId: string, filters: OutletFilters) =>
-  queryOutlets(await getDb(), { tourId, ...filters }),
+export const getOutlets = cache(async (scope: TourScope, filters: OutletFilters) =>
+  queryOutlets(await getDb(), scope, filters),
 );
-export const getOutletFilterOptions = cache(async (tourId: string) =>
-  queryOutletFilterOptions(await getDb(), { tourId }),
+export const getOutletFilterOptions = cache(async (scope: TourScope) =>
+  queryOutletFilterOptions(await getDb(), scope),
 );

@@ -2,13 +2,24 @@ import 'server-only';
 import { headers } from 'next/headers';
 
 /**
- * The caller's address: the first X-Forwarded-For hop when a load balancer sets it. A client can
- * forge that header when it reaches the app directly, so the per-account limit still applies.
+ * The caller's address, as the production server (scripts/server.mjs) worked it out from the
+ * connection and the trusted proxies (TRUST_PROXY_HOPS); it overwrites whatever a client sent in
+ * that header. Only the development server, which has no such step, falls back to the
+ * X-Forwarded-For that Next fills in.
  */
 export async function clientIp(): Promise<string> {
   const h = await headers();
-  const forwarded = h.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return (forwarded || h.get('x-real-ip') || 'unknown').slice(0, 64);
+  const fromServer = h.get('x-tourdesk-client-ip');
+  if (fromServer) return fromServer.slice(0, 64);
+  if (process.env.NODE_ENV !== 'production') {
+    return (h.get('x-forwarded-for')?.split(',').pop()?.trim() || 'unknown').slice(0, 64);
+  }
+  return 'unknown';
+}
+
+/** The request's id, set by the production server: error pages show it, logs carry it. */
+export async function requestId(): Promise<string | null> {
+  return (await headers()).get('x-request-id');
 }
 
 /** The path being served, set by the proxy: where to come back to after signing in. */

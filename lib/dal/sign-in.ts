@@ -1,23 +1,19 @@
 import 'server-only';
 import { getDb } from '@/db';
 import { credentialsSchema } from '@/lib/validation/auth';
-import { signInWithPassword } from './accounts';
-import { recordAudit } from './audit';
+import { type SignInResult, signInWithPassword } from './accounts';
+import { recordRefusal } from './audit';
 import { clientIp } from './request';
 
-/** next-auth's authorize: validates, rate-limits and checks a password; null refuses. */
-export async function attemptSignIn(credentials: unknown) {
+/** next-auth's authorize: validates, rate-limits and checks a password. */
+export async function attemptSignIn(credentials: unknown): Promise<SignInResult> {
   const db = await getDb();
   const ip = await clientIp();
   const parsed = credentialsSchema.safeParse(credentials);
   if (!parsed.success) {
-    await recordAudit(db, {
-      action: 'login.malformed',
-      ip,
-      detail: { fields: [...new Set(parsed.error.issues.map((i) => i.path.join('.')))] },
-    });
-    return null;
+    // Which fields were wrong, by known name only: nothing the caller sent is stored.
+    await recordRefusal({ action: 'login.malformed', ip, detail: { reason: 'invalid' } });
+    return { ok: false, reason: 'invalid' };
   }
-  const result = await signInWithPassword(db, { ...parsed.data, ip });
-  return result.ok ? result.user : null;
+  return signInWithPassword(db, { ...parsed.data, ip });
 }

@@ -1,15 +1,28 @@
 import 'server-only';
-import { asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { cache } from 'react';
 import { type Db, getDb } from '@/db';
-import { countries, delegates, groupMembers, groups, outlets, regions, tours } from '@/db/schema';
+import {
+  cities,
+  countries,
+  delegates,
+  groupMembers,
+  groups,
+  outlets,
+  regions,
+  tours,
+  visits,
+} from '@/db/schema';
 import type { Viewer } from '@/lib/auth/permissions';
-
-const NO_TOUR = '00000000-0000-0000-0000-000000000000';
+import type { SelfScope, TourScope } from './scope';
 
 export type TourSummary = Awaited<ReturnType<typeof queryTours>>[number];
 
-export async function queryTours(db: Db, { onlyIds }: { onlyIds?: string[] } = {}) {
+/** The tours a viewer works on, newest first: every tour for organizers, their own for coordinators. */
+export async function queryTours(db: Db, viewer: Viewer, { archived = false } = {}) {
+  if (viewer.role === 'journalist') return [];
+  const ids = viewer.role === 'organizer' ? null : viewer.staffTourIds;
+  if (ids && ids.length === 0) return [];
   return db
     .select({
       id: tours.id,
@@ -19,16 +32,20 @@ export async function queryTours(db: Db, { onlyIds }: { onlyIds?: string[] } = {
       endDate: tours.endDate,
       timeZone: tours.timeZone,
       isSample: tours.isSample,
-      outletCount: count(outlets.id),
+      archivedAt: tours.archivedAt,
+      outletCount: sql<number>`(select count(*)::int from outlets o where o.tour_id = "tours"."id" and o.archived_at is null)`,
     })
     .from(tours)
-    .leftJoin(outlets, eq(outlets.tourId, tours.id))
-    .where(onlyIds ? inArray(tours.id, onlyIds.length ? onlyIds : [NO_TOUR]) : undefined)
-    .groupBy(tours.id)
-    .orderBy(desc(tours.startDate));
+    .where(
+      and(
+        ids ? inArray(tours.id, ids) : undefined,
+        archived ? sql`${tours.archivedAt} is not null` : isNull(tours.archivedAt),
+      ),
+    )
+    .orderBy(desc(tours.startDate), asc(tours.nameEn));
 }
 
-export async function queryTour(db: Db, { tourId }: { tourId: string }) {
+export async function queryTour(db: Db, scope: TourScope | SelfScope) {
   const [tour] = await db
     .select({
       id: tours.id,
@@ -38,17 +55,19 @@ export async function queryTour(db: Db, { tourId }: { tourId: string }) {
       endDate: tours.endDate,
       timeZone: tours.timeZone,
       isSample: tours.isSample,
+      archivedAt: tours.archivedAt,
     })
     .from(tours)
-    .where(eq(tours.id, tourId));
+    .where(eq(tours.id, scope.tourId));
   return tour ?? null;
 }
 
 export type Tour = NonNullable<Awaited<ReturnType<typeof queryTour>>>;
 
-/** Head counts for the overview: outlets per region, people per group. */
-export async function queryTourCounts(db: Db, { tourId }: { tourId: string }) {
-  const [byRegion, byGroup, [people]] = await Promise.all([
+/** Head counts for the overview: outlets per region, people per group, visits per day. */
+export async function queryTourCounts(db: Db, scope: TourScope, timeZone: string) {
+  const { tourId } = scope;
+  const [byRegion, byGroup, [people], byDay] = await Promise.all([
     db
       .select({
         regionCode: regions.code,
@@ -59,7 +78,7 @@ export async function queryTourCounts(db: Db, { tourId }: { tourId: string }) {
       .from(outlets)
       .innerJoin(countries, eq(countries.code, outlets.countryCode))
       .innerJoin(regions, eq(regions.id, countries.regionId))
-      .where(eq(outlets.tourId, tourId))
+      .where(and(eq(outlets.tourId, tourId), isNull(outlets.archivedAt)))
       .groupBy(regions.id)
       .orderBy(asc(regions.sortOrder)),
     db
@@ -75,22 +94,30 @@ export async function queryTourCounts(db: Db, { tourId }: { tourId: string }) {
       .where(eq(groups.tourId, tourId))
       .groupBy(groups.id)
       .orderBy(asc(groups.code)),
-    db.select({ delegates: count() }).from(delegates).where(eq(delegates.tourId, tourId)),
+    db
+      .select({ delegates: count() })
+      .from(delegates)
+      .where(and(eq(delegates.tourId, tourId), isNull(delegates.archivedAt))),
+    // Counted by the database, on the tour's own clock: the overview never loads the programme.
+    db
+      .select({
+        date: sql<string>`to_char(${visits.startsAt} at time zone ${timeZone}, 'YYYY-MM-DD')`,
+        items: sql<number>`count(*)::int`,
+        citiesZh: sql<string[]>`array_remove(array_agg(distinct ${cities.nameZh}), null)`,
+        citiesEn: sql<string[]>`array_remove(array_agg(distinct ${cities.nameEn}), null)`,
+      })
+      .from(visits)
+      .leftJoin(cities, eq(cities.id, visits.cityId))
+      .where(and(eq(visits.tourId, tourId), eq(visits.cancelled, false)))
+      .groupBy(sql`1`),
   ]);
-  return { byRegion, byGroup, delegates: people?.delegates ?? 0 };
+  return { byRegion, byGroup, delegates: people?.delegates ?? 0, byDay };
 }
 
 /** The tours a viewer works on: every tour for organizers, their assigned ones for coordinators. */
-export const getToursFor = cache(async (viewer: Viewer) => {
-  if (viewer.role === 'journalist') return [];
-  return queryTours(
-    await getDb(),
-    viewer.role === 'organizer' ? {} : { onlyIds: viewer.staffTourIds },
-  );
-});
+export const getToursFor = cache(async (viewer: Viewer) => queryTours(await getDb(), viewer));
 
-// By id, for callers that have already authorized the viewer for this tour.
-export const getTour = cache(async (tourId: string) => queryTour(await getDb(), { tourId }));
-export const getTourCounts = cache(async (tourId: string) =>
-  queryTourCounts(await getDb(), { tourId }),
+export const getTour = cache(async (scope: TourScope) => queryTour(await getDb(), scope));
+export const getTourCounts = cache(async (scope: TourScope, timeZone: string) =>
+  queryTourCounts(await getDb(), scope, timeZone),
 );

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { email } from './text';
 
 // Oversized input is refused before any hashing: argon2 over a megabyte is a denial of service.
 export const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
+  email,
   password: z.string().min(1).max(1024),
 });
 

@@ -1,25 +1,14 @@
 import { z } from 'zod';
+import { email, flag, optionalId, optionalText } from './text';
 
-// Schemas for the user-management actions. FormData only carries strings: empty selects arrive
-// as '' and booleans as 'true' / 'false'.
+// Schemas for the user-management actions. FormData carries strings: an empty select arrives as
+// '' and a checkbox as 'on' or nothing.
 
 export const manageableRoles = ['coordinator', 'journalist', 'organizer'] as const;
 
-const optionalId = z
-  .union([z.literal(''), z.uuid()])
-  .optional()
-  .transform((v) => v || undefined);
-
-const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
-
 export const createUserSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  displayName: z
-    .string()
-    .trim()
-    .max(100)
-    .optional()
-    .transform((v) => v || undefined),
+  email,
+  displayName: optionalText(100),
   role: z.enum(manageableRoles),
   // Only for journalists; the data-access layer says which is missing.
   tourId: optionalId,
@@ -33,6 +22,8 @@ export const setUserDisabledSchema = z.object({
 
 export const resetPasswordSchema = z.object({
   userId: z.uuid(),
+  /** Set by the confirmation step; a reset without it is refused. */
+  confirmed: flag.optional().transform((v) => v === true),
 });
 
 export const setCoordinatorTourSchema = z.object({

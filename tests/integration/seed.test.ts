@@ -4,24 +4,31 @@ import type { DatabaseHandle } from '../../db/connect';
 import * as s from '../../db/schema';
 import { SeedConflictError, seedDemoIfEmpty, seedDemoTour } from '../../db/seed';
 import { demoData } from '../../db/seed/demo-data';
+import type { Viewer } from '../../lib/auth/permissions';
 import { queryOutletFilterOptions, queryOutlets } from '../../lib/dal/outlets';
 import { queryProgramme } from '../../lib/dal/programme';
+import { type TourScope, tourScope } from '../../lib/dal/scope';
 import { queryTourCounts, queryTours } from '../../lib/dal/tours';
 import { groupByTourDay } from '../../lib/programme';
 import { testDatabases } from './databases';
+import { viewerOf } from './helpers';
 
 for (const target of testDatabases()) {
   describe(`demo tour on ${target.name}`, () => {
     let handle: DatabaseHandle;
     let tourId: string;
+    let organizer: Viewer;
+    let scope: TourScope;
 
     beforeAll(async () => {
       handle = await target.open();
       await handle.migrate();
       await handle.migrate(); // a second run finds nothing to do
       expect(await seedDemoIfEmpty(handle.db)).toEqual({ seeded: true });
-      const [tour] = await queryTours(handle.db);
+      organizer = await viewerOf(handle.db, 'organizer@example.com');
+      const [tour] = await queryTours(handle.db, organizer);
       tourId = tour?.id ?? '';
+      scope = tourScope(organizer, tourId) as TourScope;
     });
 
     afterAll(async () => {
@@ -30,13 +37,13 @@ for (const target of testDatabases()) {
     });
 
     it('holds 26 outlets with 2-3 delegates each, in three groups', async () => {
-      const [tour] = await queryTours(handle.db);
+      const [tour] = await queryTours(handle.db, organizer);
       expect(tour).toMatchObject({
         startDate: '2025-07-18',
         endDate: '2025-07-31',
         outletCount: 26,
       });
-      const counts = await queryTourCounts(handle.db, { tourId });
+      const counts = await queryTourCounts(handle.db, scope, 'Asia/Shanghai');
       expect(counts.byRegion.reduce((n, r) => n + r.outlets, 0)).toBe(26);
       expect(counts.byGroup.map((g) => g.code)).toEqual(['A', 'B', 'C']);
       const people = demoData.outlets.reduce((n, o) => n + o.delegates.length, 0);
@@ -45,7 +52,7 @@ for (const target of testDatabases()) {
     });
 
     it('stores the programme as instants and reads it back on the tour clock', async () => {
-      const programme = await queryProgramme(handle.db, { tourId });
+      const programme = await queryProgramme(handle.db, scope);
       expect(programme).toHaveLength(demoData.visits.length);
       const days = groupByTourDay(programme, {
         startDate: '2025-07-18',
@@ -65,8 +72,8 @@ for (const target of testDatabases()) {
     });
 
     it('filters outlets by region and country and finds names in either script', async () => {
-      const options = await queryOutletFilterOptions(handle.db, { tourId });
-      const europe = await queryOutlets(handle.db, { tourId, region: 'europe' });
+      const options = await queryOutletFilterOptions(handle.db, scope);
+      const europe = await queryOutlets(handle.db, scope, { region: 'europe' });
       expect(europe.length).toBe(
         demoData.outlets.filter(
           (o) => demoData.countries.find((c) => c.code === o.country)?.region === 'europe',
@@ -74,15 +81,15 @@ for (const target of testDatabases()) {
       );
       expect(europe.every((o) => o.regionCode === 'europe')).toBe(true);
       const country = options.countries[0]?.code ?? '';
-      const inCountry = await queryOutlets(handle.db, { tourId, country });
+      const inCountry = await queryOutlets(handle.db, scope, { country });
       expect(inCountry.length).toBeGreaterThan(0);
       expect(inCountry.every((o) => o.countryCode === country)).toBe(true);
 
       const sample = demoData.outlets[0];
       if (!sample) throw new Error('no outlets');
-      const byZh = await queryOutlets(handle.db, { tourId, q: sample.nameZh });
+      const byZh = await queryOutlets(handle.db, scope, { q: sample.nameZh });
       expect(byZh.map((o) => o.nameEn)).toContain(sample.nameEn);
-      const byEn = await queryOutlets(handle.db, { tourId, q: sample.nameEn.toLowerCase() });
+      const byEn = await queryOutlets(handle.db, scope, { q: sample.nameEn.toLowerCase() });
       expect(byEn.map((o) => o.nameEn)).toContain(sample.nameEn);
       expect(byEn[0]?.themes.map((t) => t.nameEn).sort()).toEqual(
         sample.themes.map((k) => demoData.themes.find((t) => t.key === k)?.nameEn).sort(),
@@ -113,7 +120,7 @@ for (const target of testDatabases()) {
         .where(eq(s.outlets.tourId, second));
       expect(secondOutlets).toEqual([{ n: 26 }]);
       // Queries stay inside their tour.
-      expect(await queryOutlets(handle.db, { tourId })).toHaveLength(26);
+      expect(await queryOutlets(handle.db, scope)).toHaveLength(26);
     });
 
     it("keeps a visit from pointing at another tour's group", async () => {
@@ -125,16 +132,28 @@ for (const target of testDatabases()) {
         .select({ id: s.groups.id })
         .from(s.groups)
         .where(eq(s.groups.tourId, other?.id ?? ''));
+      // A visit at an hour when nobody is busy, so only the tour rule can object.
       const [visit] = await handle.db
-        .select({ id: s.visits.id })
-        .from(s.visits)
-        .where(eq(s.visits.tourId, tourId))
-        .limit(1);
-      await expect(
-        handle.db
-          .insert(s.visitGroups)
-          .values({ tourId, visitId: visit?.id ?? '', groupId: foreignGroup?.id ?? '' }),
-      ).rejects.toThrow();
+        .insert(s.visits)
+        .values({
+          tourId,
+          kind: 'other',
+          titleZh: '测试',
+          titleEn: 'Test',
+          startsAt: new Date('2025-07-18T19:00:00Z'),
+          endsAt: new Date('2025-07-18T19:30:00Z'),
+        })
+        .returning({ id: s.visits.id });
+      const refused = handle.db
+        .insert(s.visitGroups)
+        .values({ tourId, visitId: visit?.id ?? '', groupId: foreignGroup?.id ?? '' });
+      // Refused by the composite foreign key to (tour, group): that group is not in this tour.
+      const err = await refused.then(
+        () => null,
+        (e: { cause?: { code?: string; constraint?: string; constraint_name?: string } }) => e,
+      );
+      expect(err?.cause?.code).toBe('23503');
+      expect(err?.cause?.constraint ?? err?.cause?.constraint_name).toBe('visit_groups_group_fk');
     });
   });
 }

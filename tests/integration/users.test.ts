@@ -6,19 +6,21 @@ import { seedDemoTour } from '../../db/seed';
 import { demoData } from '../../db/seed/demo-data';
 import { hashPassword, verifyPassword } from '../../lib/auth/password';
 import type { Role, Viewer } from '../../lib/auth/permissions';
-import { loadViewer } from '../../lib/dal/accounts';
+import { queryAuditLog } from '../../lib/dal/audit';
+import { createSession, loadViewer } from '../../lib/dal/sessions';
 import {
-  createAccountsForTour,
   createUser,
-  listAuditEntries,
-  listDelegatesWithoutAccount,
-  listToursForAdmin,
-  listUsers,
   resetPassword,
   setCoordinatorTour,
   setUserDisabled,
-  UserAdminForbiddenError,
-} from '../../lib/dal/users';
+} from '../../lib/dal/users/admin';
+import { createAccountsForTour } from '../../lib/dal/users/bulk';
+import { UserAdminForbiddenError } from '../../lib/dal/users/common';
+import {
+  listToursForAdmin,
+  listUsers,
+  searchDelegatesWithoutAccount,
+} from '../../lib/dal/users/list';
 import { testDatabases } from './databases';
 
 const generated = /^[a-zA-Z2-9]{4}(-[a-zA-Z2-9]{4}){3}$/;
@@ -40,8 +42,10 @@ for (const target of testDatabases()) {
         .values({ email, role, displayName: email, passwordHash: await hashPassword('not-used-1') })
         .returning({ id: s.users.id });
       if (!row) throw new Error('insert failed');
+      const session = await createSession(db(), { userId: row.id, ip: '127.0.0.1' });
       return {
         userId: row.id,
+        sessionId: session.id,
         email,
         displayName: email,
         role,
@@ -56,7 +60,6 @@ for (const target of testDatabases()) {
         .select({
           email: s.users.email,
           passwordHash: s.users.passwordHash,
-          sessionVersion: s.users.sessionVersion,
           disabled: s.users.disabled,
         })
         .from(s.users)
@@ -84,6 +87,16 @@ for (const target of testDatabases()) {
         })
         .from(s.auditLog)
         .where(and(eq(s.auditLog.action, action), eq(s.auditLog.target, targetText)));
+    }
+
+    /** Every delegate of a tour without an account, straight from the tables. */
+    async function waitingOf(id: string) {
+      const rows = await db()
+        .select({ id: s.delegates.id, email: s.delegates.email, linked: s.users.id })
+        .from(s.delegates)
+        .leftJoin(s.users, eq(s.users.delegateId, s.delegates.id))
+        .where(eq(s.delegates.tourId, id));
+      return rows.filter((r) => !r.linked);
     }
 
     beforeAll(async () => {
@@ -125,7 +138,7 @@ for (const target of testDatabases()) {
       expect(stored.passwordHash).not.toContain(result.data.password);
       expect(await verifyPassword(stored.passwordHash, result.data.password)).toBe(true);
 
-      const listed = (await listUsers(db(), organizer)).find((u) => u.id === result.data.id);
+      const listed = (await listUsers(db(), organizer)).users.find((u) => u.id === result.data.id);
       expect(listed).toMatchObject({ role: 'coordinator', disabled: false, tours: [] });
       expect(Object.keys(listed ?? {})).not.toContain('passwordHash');
 
@@ -134,8 +147,8 @@ for (const target of testDatabases()) {
     });
 
     it('creates a journalist linked to a delegate of the chosen tour', async () => {
-      const before = await listDelegatesWithoutAccount(db(), organizer, { tourId });
-      const delegate = before[0];
+      const before = await waitingOf(tourId);
+      const [delegate] = await searchDelegatesWithoutAccount(db(), organizer, { tourId });
       if (!delegate) throw new Error('every delegate already has an account');
       expect(delegate.outletEn).toBeTruthy();
 
@@ -150,7 +163,7 @@ for (const target of testDatabases()) {
       expect(result.data.displayName).toBe(delegate.nameEn);
       expect(result.data.password).toMatch(generated);
 
-      const listed = (await listUsers(db(), organizer)).find((u) => u.id === result.data.id);
+      const listed = (await listUsers(db(), organizer)).users.find((u) => u.id === result.data.id);
       expect(listed?.journalist).toMatchObject({
         tourId,
         delegateId: delegate.id,
@@ -158,7 +171,7 @@ for (const target of testDatabases()) {
         outletEn: delegate.outletEn,
       });
       expect(listed?.journalist?.tourEn).toBe(demoData.tour.nameEn);
-      const after = await listDelegatesWithoutAccount(db(), organizer, { tourId });
+      const after = await waitingOf(tourId);
       expect(after.map((d) => d.id)).not.toContain(delegate.id);
       expect(after).toHaveLength(before.length - 1);
 
@@ -190,7 +203,7 @@ for (const target of testDatabases()) {
 
     it("refuses a journalist linked to another tour's delegate, or to no delegate", async () => {
       const before = await counts();
-      const [foreign] = await listDelegatesWithoutAccount(db(), organizer, {
+      const [foreign] = await searchDelegatesWithoutAccount(db(), organizer, {
         tourId: otherTourId,
       });
       if (!foreign) throw new Error('the other tour has no delegates');
@@ -219,10 +232,10 @@ for (const target of testDatabases()) {
       expect(await counts()).toEqual(before);
     });
 
-    it('disabling bumps the session version and ends the sessions; an organizer keeps their own', async () => {
+    it('disabling ends the sessions; an organizer keeps their own', async () => {
       const victim = await insertUser('disable-me@example.com', 'coordinator');
-      const { sessionVersion } = await userRow(victim.userId);
-      expect(await loadViewer(db(), { userId: victim.userId, sessionVersion })).not.toBeNull();
+      const session = { userId: victim.userId, sessionId: victim.sessionId };
+      expect(await loadViewer(db(), session)).not.toBeNull();
 
       const result = await setUserDisabled(db(), organizer, {
         userId: victim.userId,
@@ -230,9 +243,8 @@ for (const target of testDatabases()) {
         ip,
       });
       expect(result).toMatchObject({ ok: true, data: { disabled: true } });
-      const after = await userRow(victim.userId);
-      expect(after).toMatchObject({ disabled: true, sessionVersion: sessionVersion + 1 });
-      expect(await loadViewer(db(), { userId: victim.userId, sessionVersion })).toBeNull();
+      expect(await userRow(victim.userId)).toMatchObject({ disabled: true });
+      expect(await loadViewer(db(), session)).toBeNull();
       expect(await auditFor('user.disabled', 'disable-me@example.com')).toHaveLength(1);
 
       expect(
@@ -240,6 +252,8 @@ for (const target of testDatabases()) {
       ).toMatchObject({ ok: true });
       expect(await userRow(victim.userId)).toMatchObject({ disabled: false });
       expect(await auditFor('user.enabled', 'disable-me@example.com')).toHaveLength(1);
+      // Enabling again does not bring back the sessions that disabling ended.
+      expect(await loadViewer(db(), session)).toBeNull();
 
       const before = await counts();
       expect(
@@ -255,23 +269,38 @@ for (const target of testDatabases()) {
       expect(await counts()).toEqual(before);
     });
 
-    it('resetting a password returns a new one once and bumps the session version', async () => {
+    it('resetting a password asks for confirmation, returns a new one once and ends the sessions', async () => {
       const user = await insertUser('reset-me@example.com', 'coordinator');
       const before = await userRow(user.userId);
-      const result = await resetPassword(db(), organizer, { userId: user.userId, ip });
+      expect(
+        await resetPassword(db(), organizer, { userId: user.userId, confirmed: false, ip }),
+      ).toMatchObject({ ok: false, reason: 'confirmRequired' });
+      expect((await userRow(user.userId)).passwordHash).toBe(before.passwordHash);
+      const result = await resetPassword(db(), organizer, {
+        userId: user.userId,
+        confirmed: true,
+        ip,
+      });
       if (!result.ok) throw new Error(result.reason);
       expect(result.data.password).toMatch(generated);
+      expect(await loadViewer(db(), { userId: user.userId, sessionId: user.sessionId })).toBeNull();
       const after = await userRow(user.userId);
-      expect(after.sessionVersion).toBe(before.sessionVersion + 1);
       expect(after.passwordHash).toMatch(/^\$argon2id\$/);
       expect(await verifyPassword(after.passwordHash, result.data.password)).toBe(true);
       expect(await verifyPassword(after.passwordHash, 'not-used-1')).toBe(false);
       expect(await auditFor('user.password_reset', 'reset-me@example.com')).toHaveLength(1);
 
-      expect(await resetPassword(db(), organizer, { userId: organizer.userId })).toMatchObject({
-        ok: false,
-        reason: 'resetOwnPassword',
-      });
+      expect(
+        await resetPassword(db(), organizer, { userId: organizer.userId, confirmed: true }),
+      ).toMatchObject({ ok: false, reason: 'resetOwnPassword' });
+
+      // Another organizer's password may be reset, once confirmed, and the entry says whose role.
+      const other = await insertUser('other-organizer@example.com', 'organizer');
+      expect(
+        await resetPassword(db(), organizer, { userId: other.userId, confirmed: true, ip }),
+      ).toMatchObject({ ok: true });
+      const [entry] = await auditFor('user.password_reset', 'other-organizer@example.com');
+      expect(entry?.detail).toMatchObject({ targetRole: 'organizer' });
     });
 
     it('assigns a coordinator to a tour and removes them, only coordinators', async () => {
@@ -285,14 +314,14 @@ for (const target of testDatabases()) {
         });
       expect(await assign(true)).toEqual({ ok: true, data: { changed: true } });
       expect(await assign(true)).toEqual({ ok: true, data: { changed: false } });
-      const { sessionVersion } = await userRow(user.userId);
-      const viewer = await loadViewer(db(), { userId: user.userId, sessionVersion });
+      const session = { userId: user.userId, sessionId: user.sessionId };
+      const viewer = await loadViewer(db(), session);
       expect(viewer?.staffTourIds).toEqual([otherTourId]);
-      const listed = (await listUsers(db(), organizer)).find((u) => u.id === user.userId);
+      const listed = (await listUsers(db(), organizer)).users.find((u) => u.id === user.userId);
       expect(listed?.tours.map((t) => t.id)).toEqual([otherTourId]);
 
       expect(await assign(false)).toEqual({ ok: true, data: { changed: true } });
-      const reloaded = await loadViewer(db(), { userId: user.userId, sessionVersion });
+      const reloaded = await loadViewer(db(), session);
       expect(reloaded?.staffTourIds).toEqual([]);
       // One entry for each change, none for the repeated request.
       expect(await auditFor('tour_staff.assigned', 'staff-me@example.com')).toHaveLength(1);
@@ -316,7 +345,7 @@ for (const target of testDatabases()) {
     });
 
     it('creates accounts for every delegate of a tour with an email, once', async () => {
-      const waiting = await listDelegatesWithoutAccount(db(), organizer, { tourId });
+      const waiting = await waitingOf(tourId);
       const [noEmail, sharedEmail] = waiting;
       if (!noEmail || !sharedEmail) throw new Error('too few delegates without an account');
       // One delegate without an email, one whose email already signs in another account.
@@ -391,9 +420,7 @@ for (const target of testDatabases()) {
             .from(s.users)
         ).map((r) => r.e),
       );
-      const otherWaiting = await listDelegatesWithoutAccount(db(), organizer, {
-        tourId: otherTourId,
-      });
+      const otherWaiting = await waitingOf(otherTourId);
       const other = await createAccountsForTour(db(), organizer, { tourId: otherTourId });
       if (!other.ok) throw new Error(other.reason);
       expect(other.data.created.length + other.data.skipped.length).toBe(otherWaiting.length);
@@ -414,11 +441,10 @@ for (const target of testDatabases()) {
       const attempts = [
         () => listUsers(db(), coordinator),
         () => listToursForAdmin(db(), coordinator),
-        () => listDelegatesWithoutAccount(db(), coordinator, { tourId }),
-        () => listAuditEntries(db(), coordinator, { limit: 10 }),
+        () => searchDelegatesWithoutAccount(db(), coordinator, { tourId }),
         () => createUser(db(), coordinator, { email: 'sneaky@example.com', role: 'organizer' }),
         () => setUserDisabled(db(), coordinator, { userId, disabled: true }),
-        () => resetPassword(db(), coordinator, { userId }),
+        () => resetPassword(db(), coordinator, { userId, confirmed: true }),
         () =>
           setCoordinatorTour(db(), coordinator, {
             userId: coordinator.userId,
@@ -437,7 +463,7 @@ for (const target of testDatabases()) {
     it('lists tours and the audit log for organizers', async () => {
       const tourList = await listToursForAdmin(db(), organizer);
       expect(tourList.map((t) => t.id).sort()).toEqual([tourId, otherTourId].sort());
-      const entries = await listAuditEntries(db(), organizer, { limit: 200 });
+      const { entries } = await queryAuditLog(db(), { limit: 200 });
       expect(entries.map((e) => e.action)).toEqual(
         expect.arrayContaining([
           'user.created',

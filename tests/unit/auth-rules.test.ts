@@ -11,7 +11,13 @@ import {
 } from '../../lib/auth/permissions';
 import { authSecret } from '../../lib/auth/secret';
 
-const base = { email: 'x@example.com', displayName: null, tourId: null, delegateId: null };
+const base = {
+  email: 'x@example.com',
+  displayName: null,
+  tourId: null,
+  delegateId: null,
+  sessionId: 's',
+};
 const organizer: Viewer = { ...base, userId: 'o', role: 'organizer', staffTourIds: [] };
 const coordinator: Viewer = { ...base, userId: 'c', role: 'coordinator', staffTourIds: ['t1'] };
 const journalist: Viewer = {

@@ -3,9 +3,8 @@ import type { ReactNode } from 'react';
 import { TourNav } from '@/components/tour/tour-nav';
 import { Badge } from '@/components/ui/badge';
 import { BilingualName } from '@/components/ui/bilingual-name';
-import { canWorkOnTour } from '@/lib/auth/permissions';
+import { findTourScope } from '@/lib/dal/guards';
 import { getTour } from '@/lib/dal/tours';
-import { getViewer } from '@/lib/dal/viewer';
 import { formatDate } from '@/lib/time';
 
 // Decoration only: each page authorizes itself. Staff get the tour's header and sections; a
@@ -17,10 +16,8 @@ export default async function TourLayout({
   children: ReactNode;
   params: Promise<{ tourId: string }>;
 }) {
-  const { tourId } = await params;
-  const viewer = await getViewer();
-  const staff = viewer && /^[0-9a-f-]{36}$/.test(tourId) && canWorkOnTour(viewer, tourId);
-  const tour = staff ? await getTour(tourId) : null;
+  const scope = await findTourScope((await params).tourId);
+  const tour = scope ? await getTour(scope) : null;
   if (!tour) return children;
   const [locale, t, tApp] = await Promise.all([
     getLocale(),

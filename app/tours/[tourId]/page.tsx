@@ -1,25 +1,29 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { pick } from '@/components/ui/bilingual-name';
-import { requireTourStaff } from '@/lib/dal/params';
-import { getProgramme } from '@/lib/dal/programme';
+import { requireTourScope } from '@/lib/dal/guards';
 import { getTourCounts } from '@/lib/dal/tours';
-import { groupByTourDay } from '@/lib/programme';
-import { formatDayLabel } from '@/lib/time';
+import { datesBetween, formatDayLabel } from '@/lib/time';
 
 export default async function TourOverviewPage({
   params,
 }: {
   params: Promise<{ tourId: string }>;
 }) {
-  const { tour } = await requireTourStaff((await params).tourId);
-  const [counts, programme, locale, t] = await Promise.all([
-    getTourCounts(tour.id),
-    getProgramme(tour.id),
+  const { scope, tour } = await requireTourScope((await params).tourId);
+  const [counts, locale, t] = await Promise.all([
+    getTourCounts(scope, tour.timeZone),
     getLocale(),
     getTranslations('tour'),
   ]);
-  const days = groupByTourDay(programme, tour);
+  const perDay = new Map(counts.byDay.map((d) => [d.date, d]));
+  const days = datesBetween(tour.startDate, tour.endDate).map((date) => ({
+    date,
+    items: perDay.get(date)?.items ?? 0,
+    cities: locale.startsWith('zh')
+      ? (perDay.get(date)?.citiesZh ?? [])
+      : (perDay.get(date)?.citiesEn ?? []),
+  }));
   const outletTotal = counts.byRegion.reduce((sum, r) => sum + r.outlets, 0);
   const stats = [
     { label: t('outletCount'), value: outletTotal },
@@ -91,9 +95,7 @@ export default async function TourOverviewPage({
         </h2>
         <ol className="grid gap-2 sm:grid-cols-2">
           {days.map((day) => {
-            const cities = [
-              ...new Set(day.items.map((v) => pick(locale, v.cityZh, v.cityEn)).filter(Boolean)),
-            ];
+            const cities = day.cities;
             return (
               <li key={day.date}>
                 <Link
@@ -102,7 +104,7 @@ export default async function TourOverviewPage({
                 >
                   <span className="font-medium">{formatDayLabel(day.date, locale)}</span>
                   <span className="block text-sm text-gray-700">
-                    {t('dayItems', { count: day.items.length })}
+                    {t('dayItems', { count: day.items })}
                     {cities.length
                       ? ` · ${cities.join(locale.startsWith('zh') ? '、' : ', ')}`
                       : ''}

@@ -1,22 +1,69 @@
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { DelegateFilters } from '@/components/delegates/delegate-filters';
 import { DelegateList } from '@/components/delegates/delegate-list';
-import { getDelegates } from '@/lib/dal/delegates';
-import { refuse, requireTourStaff } from '@/lib/dal/params';
+import { Pagination, queryString } from '@/components/ui/pagination';
+import { delegateRoles } from '@/db/schema';
+import { delegateSorts, getDelegateFilterOptions, getDelegates } from '@/lib/dal/delegates';
+import { requireTourScope } from '@/lib/dal/guards';
+import { getOutletFilterOptions } from '@/lib/dal/outlets';
+import {
+  firstValues,
+  listPage,
+  listQuery,
+  optionalEnum,
+  optionalUuid,
+  regionCode,
+} from '@/lib/validation/list-params';
 
-export default async function DelegatesPage({ params }: { params: Promise<{ tourId: string }> }) {
-  const { viewer, tour } = await requireTourStaff((await params).tourId);
-  const [delegates, t] = await Promise.all([
-    getDelegates(viewer, tour.id),
+const filtersSchema = z.object({
+  q: listQuery,
+  outlet: optionalUuid,
+  group: optionalUuid,
+  role: optionalEnum(delegateRoles),
+  region: regionCode,
+  sort: optionalEnum(delegateSorts),
+  page: listPage,
+});
+
+export default async function DelegatesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tourId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { scope, tour } = await requireTourScope((await params).tourId);
+  const filters = filtersSchema.parse(firstValues(await searchParams));
+  const [list, options, outletOptions, t, locale] = await Promise.all([
+    getDelegates(scope, filters),
+    getDelegateFilterOptions(scope),
+    getOutletFilterOptions(scope),
     getTranslations('delegates'),
+    getLocale(),
   ]);
-  if (!delegates) return refuse(viewer, tour.id);
+  const base = `/tours/${tour.id}/delegates`;
   return (
     <>
       <h1 className="mb-3 text-2xl font-bold">{t('title')}</h1>
-      <p role="status" className="mb-2 text-sm font-medium">
-        {t('count', { count: delegates.length })}
+      <DelegateFilters
+        values={filters}
+        outlets={options.outlets}
+        groups={options.groups}
+        regions={outletOptions.regions}
+        locale={locale}
+      />
+      <p role="status" className="mb-2 text-sm font-medium" data-testid="delegate-count">
+        {list.total === 0 && (filters.q || filters.outlet || filters.group || filters.role)
+          ? t('noMatch')
+          : t('count', { count: list.total })}
       </p>
-      <DelegateList tourId={tour.id} delegates={delegates} />
+      <DelegateList tourId={tour.id} delegates={list.rows} />
+      <Pagination
+        page={list.page}
+        pages={list.pages}
+        hrefFor={(page) => `${base}${queryString({ ...filters, page })}`}
+      />
     </>
   );
 }

@@ -1,10 +1,11 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { OutletFilters } from '@/components/outlets/outlet-filters';
 import { OutletList } from '@/components/outlets/outlet-list';
 import { pick } from '@/components/ui/bilingual-name';
+import { requireTourScope } from '@/lib/dal/guards';
 import { getOutletFilterOptions, getOutlets } from '@/lib/dal/outlets';
-import { requireTourStaff } from '@/lib/dal/params';
 import { compareNames } from '@/lib/search';
 
 // Unknown or malformed filters are dropped rather than failing the page.
@@ -19,7 +20,13 @@ const filtersSchema = z.object({
     .regex(/^[A-Z]{2}$/)
     .optional()
     .catch(undefined),
-  q: z.string().max(100).optional().catch(undefined),
+  theme: z.uuid().optional().catch(undefined),
+  // A long query is cut, not refused: the first words are what anyone meant.
+  q: z
+    .string()
+    .transform((v) => v.slice(0, 100))
+    .optional()
+    .catch(undefined),
 });
 
 export default async function OutletsPage({
@@ -29,11 +36,11 @@ export default async function OutletsPage({
   params: Promise<{ tourId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { tour } = await requireTourStaff((await params).tourId);
+  const { scope } = await requireTourScope((await params).tourId);
   const filters = filtersSchema.parse(await searchParams);
   const [outlets, options, locale, t] = await Promise.all([
-    getOutlets(tour.id, filters),
-    getOutletFilterOptions(tour.id),
+    getOutlets(scope, filters),
+    getOutletFilterOptions(scope),
     getLocale(),
     getTranslations('outlets'),
   ]);
@@ -46,20 +53,22 @@ export default async function OutletsPage({
   return (
     <>
       <h1 className="mb-3 text-2xl font-bold">{t('title')}</h1>
-      <OutletFilters
-        values={filters}
-        regions={options.regions.map((r) => ({
-          code: r.code,
-          label: pick(locale, r.nameZh, r.nameEn),
-        }))}
-        countries={options.countries
-          .map((c) => ({
-            code: c.code,
-            regionCode: c.regionCode,
-            label: pick(locale, c.nameZh, c.nameEn),
-          }))
-          .sort(byName)}
-      />
+      <ClientMessages namespaces={['outlets']}>
+        <OutletFilters
+          values={filters}
+          regions={options.regions.map((r) => ({
+            code: r.code,
+            label: pick(locale, r.nameZh, r.nameEn),
+          }))}
+          countries={options.countries
+            .map((c) => ({
+              code: c.code,
+              regionCode: c.regionCode,
+              label: pick(locale, c.nameZh, c.nameEn),
+            }))
+            .sort(byName)}
+        />
+      </ClientMessages>
       <p role="status" className="mb-2 text-sm font-medium" data-testid="outlet-count">
         {t('count', { count: sorted.length })}
       </p>

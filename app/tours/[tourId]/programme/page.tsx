@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { DayList } from '@/components/programme/day-list';
 import { cn } from '@/lib/cn';
-import { requireTourStaff } from '@/lib/dal/params';
+import { requireTourScope } from '@/lib/dal/guards';
 import { getProgramme } from '@/lib/dal/programme';
 import { getTourCounts } from '@/lib/dal/tours';
 import { groupByTourDay } from '@/lib/programme';
@@ -23,11 +23,11 @@ export default async function ProgrammePage({
   params: Promise<{ tourId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { tour } = await requireTourStaff((await params).tourId);
+  const { scope, tour } = await requireTourScope((await params).tourId);
   const { group } = filterSchema.parse(await searchParams);
   const [programme, counts, t] = await Promise.all([
-    getProgramme(tour.id),
-    getTourCounts(tour.id),
+    getProgramme(scope),
+    getTourCounts(scope, tour.timeZone),
     getTranslations('programme'),
   ]);
   const groupCodes = counts.byGroup.map((g) => g.code);
@@ -78,7 +78,7 @@ export default async function ProgrammePage({
         </ol>
       </nav>
 
-      <DayList days={days} timeZone={tour.timeZone} groupCount={groupCodes.length} />
+      <DayList days={days} timeZone={tour.timeZone} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { DelegateProfile } from '@/components/delegates/delegate-profile';
 import { getDelegate } from '@/lib/dal/delegates';
-import { parseId, refuse } from '@/lib/dal/params';
+import { refuse } from '@/lib/dal/guards';
+import { isUuid, selfScope, tourScope } from '@/lib/dal/scope';
 import { requireViewer } from '@/lib/dal/viewer';
 
 export default async function DelegatePage({
@@ -10,8 +11,11 @@ export default async function DelegatePage({
 }) {
   const viewer = await requireViewer();
   const { tourId, delegateId } = await params;
-  const delegate = await getDelegate(viewer, parseId(tourId), parseId(delegateId));
+  // The tour's staff, or the delegate themself in their own tour; nobody else.
+  const own = selfScope(viewer);
+  const scope = tourScope(viewer, tourId) ?? (own?.tourId === tourId ? own : null);
+  const delegate = scope && isUuid(delegateId) ? await getDelegate(scope, delegateId) : null;
   // Someone else's profile and a missing one look the same: 404.
-  if (!delegate) return refuse(viewer, null);
+  if (!delegate) return refuse(viewer);
   return <DelegateProfile delegate={delegate} />;
 }

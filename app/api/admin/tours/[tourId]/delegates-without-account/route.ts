@@ -1,0 +1,25 @@
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { getDb } from '@/db';
+import { authedRoute } from '@/lib/dal/route';
+import { searchDelegatesWithoutAccount } from '@/lib/dal/users/list';
+
+export const dynamic = 'force-dynamic';
+
+// The delegate picker of the create-account form asks here as the organizer types: 20 matches
+// at most, instead of the page sending every delegate of every tour.
+export const GET = authedRoute(
+  {
+    name: 'delegatesWithoutAccount',
+    roles: ['organizer'],
+    params: z.object({ tourId: z.uuid() }),
+    query: z.object({ q: z.string().max(200).optional() }),
+  },
+  async ({ viewer, params, query }) => {
+    const delegates = await searchDelegatesWithoutAccount(await getDb(), viewer, {
+      tourId: params.tourId,
+      q: query.q,
+    });
+    return NextResponse.json({ ok: true, delegates }, { headers: { 'Cache-Control': 'no-store' } });
+  },
+);
