@@ -57,7 +57,10 @@ if (onPostgres) {
   delete env.DATABASE_URL;
 }
 
-const server = spawn('node', ['scripts/server.mjs'], { stdio: 'inherit', env: { ...env, PORT: port } });
+const server = spawn('node', ['scripts/server.mjs'], {
+  stdio: 'inherit',
+  env: { ...env, PORT: port },
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', async (code) => {
   await cleanup();

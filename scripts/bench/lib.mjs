@@ -1,0 +1,126 @@
+// Shared by the bench suites (scripts/bench/*.mjs): start a server, sign in, load a page, and
+// measure it with autocannon beside the bare dynamic page of the same run.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+
+export const settings = {
+  seconds: Number(process.env.BENCH_SECONDS ?? 10),
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 50),
+};
+
+export const demo = {
+  password: 'tourdesk-demo',
+  organizer: 'organizer@example.com',
+  coordinator: 'coordinator@example.com',
+  journalist: 'journalist@example.com',
+};
+
+/** Builds when there is no build yet. */
+export function ensureBuild() {
+  if (existsSync('.next/BUILD_ID')) return;
+  const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(1);
+}
+
+/**
+ * Serves the production build on `port`: on a fresh embedded database (seeded with the demo tour
+ * by the app itself), or on `databaseUrl`. Returns the base address and a stop function.
+ */
+export async function startServer({ port, databaseUrl = '', env = {} }) {
+  const dir = mkdtempSync(join(tmpdir(), 'tourdesk-bench-'));
+  const server = spawn('node', ['scripts/server.mjs'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      PGLITE_DIR: join(dir, 'db'),
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? 'bench-secret-that-is-long-enough-000000',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const stop = () => {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {}
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.on('exit', stop);
+  for (let i = 0; i < 480; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return { base, stop, pid: server.pid };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  stop();
+  throw new Error('the server did not become healthy');
+}
+
+/** Signs in through next-auth and returns the Cookie header of the session. */
+export async function signIn(base, email, password = demo.password) {
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = await csrfRes.json();
+  const jar = cookiesOf(csrfRes);
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: header(jar) },
+    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
+    redirect: 'manual',
+  });
+  for (const [k, v] of cookiesOf(res)) jar.set(k, v);
+  if (![...jar.keys()].some((k) => k.includes('session-token'))) {
+    throw new Error(`could not sign in as ${email}`);
+  }
+  return header(jar);
+}
+
+function cookiesOf(res) {
+  const jar = new Map();
+  for (const c of res.headers.getSetCookie()) {
+    const [pair = ''] = c.split(';');
+    const at = pair.indexOf('=');
+    jar.set(pair.slice(0, at), pair.slice(at + 1));
+  }
+  return jar;
+}
+const header = (jar) => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+
+/** One GET as a signed-in user: status and the size of the HTML (or body) in bytes. */
+export async function load(base, path, cookie) {
+  const res = await fetch(`${base}${path}`, {
+    headers: cookie ? { cookie } : {},
+    redirect: 'manual',
+  });
+  const body = Buffer.from(await res.arrayBuffer());
+  return { status: res.status, bytes: body.length, text: body.toString('utf8') };
+}
+
+/** autocannon against one address, signed in when a cookie is given. */
+export function measure(
+  base,
+  path,
+  { cookie, seconds = settings.seconds, connections = settings.connections } = {},
+) {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      { url: `${base}${path}`, connections, duration: seconds, headers: cookie ? { cookie } : {} },
+      (err, result) => {
+        if (err) reject(err);
+        else
+          resolve({
+            rps: result.requests.average,
+            p99: result.latency.p99,
+            errors: result.errors + result.non2xx,
+          });
+      },
+    );
+  });
+}
+
+export const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
