@@ -1,4 +1,5 @@
 import { authSecret } from '../lib/auth/secret';
+import { type AuditEntry, writeRefusal } from './audit-write';
 import { databaseConfigFromEnv } from './config';
 import { ConfigError } from './errors';
 import { getDatabase } from './index';
@@ -13,6 +14,11 @@ export async function startup(): Promise<void> {
     const config = databaseConfigFromEnv();
     const { db } = await getDatabase();
     authSecret(); // fails closed on a Postgres server without a proper secret
+    // The production server refuses unreadable requests before the app sees them, and records
+    // them through this (scripts/server.mjs).
+    (
+      globalThis as { __tourdeskRecordRefusal?: (e: AuditEntry) => Promise<void> }
+    ).__tourdeskRecordRefusal = (entry) => writeRefusal(db, entry).catch(() => {});
     const where =
       config.driver === 'pglite'
         ? `the embedded database in ${config.dataDir}`

@@ -2,6 +2,7 @@
 // knows the connection's own address (Next keeps a client's X-Forwarded-For as it is), tags each
 // request with an id, and stops cleanly: on SIGTERM it takes no new requests, lets those in
 // flight finish, closes the database, and exits 0.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { clientAddress } from '../lib/client-address.mjs';
@@ -32,6 +33,74 @@ const app = next({ dev: false, dir: process.cwd(), hostname: 'localhost', port }
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// Server actions: Next reads and decodes the body before any code of ours runs, and answers 500
+// to a body it cannot read or that is too large. Those are the caller's mistakes, so here they
+// are refused as such: an oversized or unmeasured body before Next reads it, an unreadable one
+// when Next gives up on it before our action wrapper started (lib/dal/action.ts marks that).
+const actionBodyLimit = 1024 * 1024; // Next's own limit for server actions
+const requestState = new AsyncLocalStorage();
+globalThis.__tourdeskRequest = requestState;
+
+function refuseRequest(req, res, id, status, code, message) {
+  res.statusCode = status;
+  // The body may still be arriving: do not keep the connection for it.
+  if (status === 411 || status === 413) res.setHeader('Connection', 'close');
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(JSON.stringify({ ok: false, code, message, ref: id }));
+  globalThis.__tourdeskRecordRefusal?.({
+    action: 'action.malformed',
+    target: req.url?.split('?')[0] ?? null,
+    ip: req.headers['x-tourdesk-client-ip'],
+    detail: { reason: code },
+  });
+}
+
+/** Answers 400 instead of Next's 500 when an action request failed before our wrapper ran. */
+function guardActionResponse(req, res, id, state) {
+  const original = {
+    write: res.write,
+    end: res.end,
+    writeHead: res.writeHead,
+    flushHeaders: res.flushHeaders,
+  };
+  let pendingHead = null;
+  let decided = false;
+  // Decided at the first byte (or header flush): until then Next's status is only recorded.
+  const decide = () => {
+    if (decided) return;
+    decided = true;
+    Object.assign(res, original);
+    if (res.statusCode >= 500 && !state.actionStarted) {
+      for (const name of res.getHeaderNames()) if (name !== 'x-request-id') res.removeHeader(name);
+      refuseRequest(req, res, id, 400, 'malformed', 'The request could not be read.');
+      // Whatever Next still writes goes nowhere.
+      res.write = () => true;
+      res.end = () => res;
+      res.flushHeaders = () => {};
+    } else if (pendingHead) {
+      res.writeHead(...pendingHead);
+    }
+  };
+  res.writeHead = (status, ...rest) => {
+    res.statusCode = status;
+    pendingHead = [status, ...rest];
+    return res;
+  };
+  res.flushHeaders = () => {
+    decide();
+    res.flushHeaders();
+  };
+  res.write = (...args) => {
+    decide();
+    return res.write(...args);
+  };
+  res.end = (...args) => {
+    decide();
+    return res.end(...args);
+  };
+}
+
 let inFlight = 0;
 let stopping = false;
 const server = createServer((req, res) => {
@@ -49,10 +118,30 @@ const server = createServer((req, res) => {
   res.once('close', () => {
     inFlight--;
   });
-  handle(req, res).catch((err) => {
-    console.error(`request ${id} failed: ${err?.name ?? 'Error'}`);
-    if (!res.headersSent) res.writeHead(500);
-    res.end();
+  const state = { actionStarted: false };
+  if (req.method === 'POST' && req.headers['next-action']) {
+    const length = Number(req.headers['content-length']);
+    if (!req.headers['content-length'] || !Number.isFinite(length)) {
+      return refuseRequest(
+        req,
+        res,
+        id,
+        411,
+        'length_required',
+        'Send the request with its length.',
+      );
+    }
+    if (length > actionBodyLimit) {
+      return refuseRequest(req, res, id, 413, 'too_large', 'The request is too large.');
+    }
+    guardActionResponse(req, res, id, state);
+  }
+  requestState.run(state, () => {
+    handle(req, res).catch((err) => {
+      console.error(`request ${id} failed: ${err?.name ?? 'Error'}`);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
   });
 });
 server.keepAliveTimeout = 5_000;

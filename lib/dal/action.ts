@@ -52,6 +52,12 @@ export function authedAction<S extends z.ZodObject, T>(
   body: (input: z.infer<S>, ctx: ActionContext) => Promise<ActionResult<T>>,
 ) {
   return async (_previous: unknown, input: Input): Promise<ActionResult<T>> => {
+    // Tells the production server that Next decoded the request and an action of ours runs: a
+    // failure before this point is an unreadable request, which it answers 400 (scripts/server.mjs).
+    const request = (
+      globalThis as { __tourdeskRequest?: { getStore(): { actionStarted?: boolean } | undefined } }
+    ).__tourdeskRequest?.getStore();
+    if (request) request.actionStarted = true;
     const t = await getTranslations('errors');
     const viewer = await getViewer();
     const ip = await clientIp();

@@ -1,79 +1,26 @@
 import 'server-only';
-import { and, type Column, desc, eq, gte, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, or, sql } from 'drizzle-orm';
 import { type Db, getDb } from '@/db';
+import { type AuditEntry, boundedEntry, writeRefusal } from '@/db/audit-write';
 import { auditLog, tours } from '@/db/schema';
 import { likePattern, searchWords } from '@/lib/search';
 
-export interface AuditEntry {
-  action: string;
-  userId?: string | null;
-  actorEmail?: string | null;
-  tourId?: string | null;
-  target?: string | null;
-  detail?: Record<string, unknown> | null;
-  ip?: string | null;
-}
+export type { AuditEntry } from '@/db/audit-write';
 
 type Writer = Pick<Db, 'insert'>;
 
-// An entry is small whatever a caller sent: details are built by our code from known values, and
-// anything that grows past this is cut rather than stored whole.
-const maxDetailChars = 4000;
-const maxTextChars = 320;
-
-function bounded(entry: AuditEntry) {
-  const detailJson = entry.detail ? JSON.stringify(entry.detail) : null;
-  return {
-    action: entry.action.slice(0, 80),
-    userId: entry.userId ?? null,
-    actorEmail: entry.actorEmail?.slice(0, maxTextChars) ?? null,
-    tourId: entry.tourId ?? null,
-    target: entry.target?.slice(0, maxTextChars) ?? null,
-    detail:
-      detailJson && detailJson.length > maxDetailChars
-        ? { truncated: true, size: detailJson.length }
-        : (entry.detail ?? null),
-    ip: entry.ip?.slice(0, 64) ?? null,
-  };
-}
-
 /** Appends to the audit log; pass the transaction so the entry lands with the change it records. */
 export async function recordAudit(db: Writer, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values(bounded(entry));
+  await db.insert(auditLog).values(boundedEntry(entry));
 }
 
-const sameAs = (column: Column, value: unknown): SQL =>
-  sql`${column} is not distinct from ${value}`;
-
-/** How long repeated refusals from one caller fold into one entry. */
-const refusalWindowMinutes = 10;
-
 /**
- * A refusal (an anonymous call, a forbidden action, a malformed form): repeats from the same
- * caller for the same thing within the window only count up the entry already there, so a flood
- * of calls writes one row and cannot push real events out of the log. Never throws: a failed
- * audit write must not turn a refusal into an error page.
+ * A refusal (an anonymous call, a forbidden action, a malformed form), folded with its repeats
+ * (db/audit-write.ts). Never throws: a failed audit write must not turn a refusal into an error.
  */
 export async function recordRefusal(entry: AuditEntry): Promise<void> {
   try {
-    const db = await getDb();
-    const e = bounded(entry);
-    const since = sql`now() - make_interval(mins => ${refusalWindowMinutes})`;
-    const bumped = await db
-      .update(auditLog)
-      .set({ count: sql`${auditLog.count} + 1`, lastAt: sql`now()` })
-      .where(
-        and(
-          eq(auditLog.action, e.action),
-          gte(auditLog.at, since),
-          sameAs(auditLog.userId, e.userId),
-          sameAs(auditLog.ip, e.ip),
-          sameAs(auditLog.target, e.target),
-          sameAs(auditLog.tourId, e.tourId),
-        ),
-      )
-      .returning({ id: auditLog.id });
-    if (bumped.length === 0) await db.insert(auditLog).values(e);
+    await writeRefusal(await getDb(), entry);
   } catch (err) {
     console.error(`audit: could not record ${entry.action}: ${(err as Error).name}`);
   }
