@@ -7,17 +7,19 @@ import { demoPassword, demoUsers } from './support/auth';
 import { expect, test } from './support/fixtures';
 
 // These start their own servers from the build the web server made, each on its own port.
-// `next start` directly: `npm start` would rebuild under the running web server if a source
-// file is newer than the build.
+// The production server directly: `npm start` would rebuild under the running web server if a
+// source file is newer than the build.
 function start(
   port: number,
   env: Record<string, string>,
-  command = ['npx', 'next', 'start', '-p', String(port)],
+  command = ['node', 'scripts/server.mjs'],
 ) {
   const [bin = 'npx', ...args] = command;
   const child = spawn(bin, args, {
     env: { ...process.env, DATABASE_URL: '', ...env, PORT: String(port) },
     detached: true,
+    // Output is read through pipes; stdin is not needed and would keep the child tied to us.
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout?.on('data', (d) => {
@@ -48,7 +50,7 @@ async function stop(child: ChildProcess) {
 }
 
 async function waitForHealth(port: number) {
-  for (let i = 0; i < 24; i++) {
+  for (let i = 0; i < 120; i++) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/api/health`, {
         signal: AbortSignal.timeout(2000),
@@ -105,9 +107,8 @@ test('a port in use stops the app with one line naming PORT', async () => {
   expect(run.output()).toMatch(/cannot start.*PORT: \d+ is already in use/);
 });
 
-// Restarting a server from inside a Playwright worker hangs the worker on this machine (the same
-// steps pass as a plain Node script); tests/integration/embedded.test.ts covers persistence.
-test.fixme('the embedded database keeps its data, and sessions, across a restart', async () => {
+test('the embedded database keeps its data, and sessions, across a restart', async () => {
+  test.setTimeout(120_000);
   const dir = mkdtempSync(join(tmpdir(), 'tourdesk-restart-'));
   const origin = 'http://127.0.0.1:3213';
   const env = { PGLITE_DIR: join(dir, 'db'), NEXTAUTH_URL: origin };
@@ -156,6 +157,50 @@ test.fixme('the embedded database keeps its data, and sessions, across a restart
     expect(tourLinks(await (await call('/')).text())).toEqual(hrefs);
     await stop(second.child);
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('behind TLS the session cookie is Secure, HSTS is sent, and redirects use the public address', async () => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), 'tourdesk-tls-'));
+  const origin = 'http://127.0.0.1:3215';
+  const run = start(3215, { PGLITE_DIR: join(dir, 'db'), PUBLIC_URL: 'https://tourdesk.example' });
+  try {
+    await waitForHealth(3215);
+    const behindProxy = { 'x-forwarded-proto': 'https', host: 'tourdesk.example' };
+    const csrf = await fetch(`${origin}/api/auth/csrf`, { headers: behindProxy });
+    const { csrfToken } = await csrf.json();
+    const csrfCookies = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const signIn = await fetch(`${origin}/api/auth/callback/credentials`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        ...behindProxy,
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: csrfCookies,
+      },
+      body: new URLSearchParams({
+        csrfToken,
+        email: demoUsers.coordinator,
+        password: demoPassword,
+        callbackUrl: '/',
+      }),
+    });
+    const location = signIn.headers.get('location') ?? '';
+    expect(location.startsWith('https://tourdesk.example/')).toBe(true);
+    const session = signIn.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('__Secure-next-auth.session-token='));
+    expect(session).toBeDefined();
+    expect(session).toMatch(/;\s*Secure/i);
+    const page = await fetch(`${origin}/login`, { headers: behindProxy });
+    expect(page.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+  } finally {
+    await stop(run.child);
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -1,39 +1,36 @@
-// Data for the access-matrix run on a Postgres server: the demo tour with its accounts, and a
-// second tour with a coordinator of its own ("coordinator of another tour").
-import { eq } from 'drizzle-orm';
+// Data the browser tests run on: the demo tour with its accounts; a second tour ("fixture") with
+// a coordinator of its own ("coordinator of another tour") and delegates without accounts; and
+// throwaway accounts the access matrix may change without disturbing other tests.
 import { databaseConfigFromEnv } from '../db/config';
 import { openDatabase } from '../db/connect';
 import { tourStaff, users } from '../db/schema';
 import { demoPassword, seedDemoTour } from '../db/seed';
 import { demoData } from '../db/seed/demo-data';
 import { hashPassword } from '../lib/auth/password';
+import { searchTextOf } from '../lib/search';
 
+export const fixtureTourName = 'Walking in China: 2026 Overseas Chinese Media Tour (fixture)';
 export const otherCoordinator = 'coordinator-other@example.com';
+export const matrixTargets = ['matrix-target-1@example.com', 'matrix-target-2@example.com'];
 
 const handle = await openDatabase(databaseConfigFromEnv());
 await handle.migrate();
 await seedDemoTour(handle.db);
 const { tourId } = await seedDemoTour(handle.db, {
   ...demoData,
-  tour: {
-    ...demoData.tour,
-    nameEn: 'Walking in China: 2026 Overseas Chinese Media Tour (fixture)',
-    nameZh: '2026 测试活动',
-  },
+  tour: { ...demoData.tour, nameEn: fixtureTourName, nameZh: '2026 测试活动' },
 });
-const [user] = await handle.db
+const passwordHash = await hashPassword(demoPassword);
+const accounts = [
+  { email: otherCoordinator, role: 'coordinator' as const },
+  ...matrixTargets.map((email) => ({ email, role: 'coordinator' as const })),
+];
+const created = await handle.db
   .insert(users)
-  .values({
-    email: otherCoordinator,
-    role: 'coordinator',
-    passwordHash: await hashPassword(demoPassword),
-  })
-  .returning({ id: users.id });
-if (!user) throw new Error('fixture coordinator not stored');
-await handle.db.insert(tourStaff).values({ tourId, userId: user.id });
-const rows = await handle.db
-  .select({ id: users.id })
-  .from(users)
-  .where(eq(users.role, 'coordinator'));
-console.log(`e2e fixtures: 2 tours, ${rows.length} coordinators`);
+  .values(accounts.map((a) => ({ ...a, passwordHash, searchText: searchTextOf(a.email) })))
+  .returning({ id: users.id, email: users.email });
+const other = created.find((u) => u.email === otherCoordinator);
+if (!other) throw new Error('fixture coordinator not stored');
+await handle.db.insert(tourStaff).values({ tourId, userId: other.id });
+console.log(`e2e fixtures: 2 tours, ${created.length} extra accounts`);
 await handle.close();

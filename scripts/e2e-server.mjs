@@ -1,6 +1,7 @@
 // The servers the browser tests run against, from the production build (`npm run test:e2e`
 // builds first): by default on a fresh embedded database; with --postgres, on a database created
-// for this run on TEST_DATABASE_URL's server, seeded with two tours, and dropped on exit.
+// for this run on TEST_DATABASE_URL's server (named after this process, and dropped on exit).
+// Both are loaded with the demo tour and the fixtures of scripts/e2e-fixtures.ts.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
@@ -42,11 +43,6 @@ if (onPostgres) {
     await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
     await admin.end();
   };
-  const fixtures = spawnSync('npx', ['tsx', 'scripts/e2e-fixtures.ts'], { stdio: 'inherit', env });
-  if (fixtures.status !== 0) {
-    await cleanup();
-    process.exit(1);
-  }
 } else {
   const dataDir = `.data/e2e-${port}`;
   rmSync(dataDir, { recursive: true, force: true });
@@ -55,6 +51,12 @@ if (onPostgres) {
   rmSync(`${dataDir}.passport-key`, { force: true });
   env.PGLITE_DIR = dataDir;
   delete env.DATABASE_URL;
+}
+
+const fixtures = spawnSync('npx', ['tsx', 'scripts/e2e-fixtures.ts'], { stdio: 'inherit', env });
+if (fixtures.status !== 0) {
+  await cleanup();
+  process.exit(1);
 }
 
 const server = spawn('node', ['scripts/server.mjs'], {

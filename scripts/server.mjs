@@ -144,7 +144,10 @@ const server = createServer((req, res) => {
     });
   });
 });
-server.keepAliveTimeout = 5_000;
+// Longer than the idle timeout of the proxies usually put in front (60 s), so a reused
+// connection is never closed under a request that is on its way.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.on('error', (err) => {
   if (err.code === 'EADDRINUSE') {
     fail(`PORT: ${port} is already in use; stop what runs there or set PORT to a free port.`);

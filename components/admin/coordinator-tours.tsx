@@ -26,7 +26,7 @@ export function CoordinatorTours({
 
   return (
     <div className="grid gap-2">
-      <h4 className="text-sm font-medium text-gray-900">{t('staff.title')}</h4>
+      <p className="text-sm font-medium text-gray-900">{t('staff.title')}</p>
       {assigned.length ? (
         <ul className="flex flex-wrap gap-2">
           {assigned.map((tour) => {

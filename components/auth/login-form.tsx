@@ -8,7 +8,8 @@ import { safeCallbackPath } from '@/lib/auth/redirect';
 
 /** What a refused sign-in says: when the account or the network is locked, and for how long. */
 function failureMessage(error: string, t: ReturnType<typeof useTranslations<'auth'>>): string {
-  const [kind, scope, until] = error.split(':');
+  const [kind, scope, ...rest] = error.split(':');
+  const until = rest.join(':'); // an ISO instant, colons and all
   if (kind === 'locked' && until) {
     const minutes = Math.max(1, Math.ceil((Date.parse(until) - Date.now()) / 60_000));
     return scope === 'address' ? t('lockedAddress', { minutes }) : t('lockedAccount', { minutes });

@@ -1,10 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { APIRequestContext } from '@playwright/test';
-
-const { encodeReply } = createRequire(import.meta.url)(
-  'next/dist/compiled/react-server-dom-turbopack/client.node',
-) as { encodeReply: (value: unknown) => Promise<FormData | string> };
+import { encodeReply } from './encode';
 
 interface Manifest {
   node: Record<
@@ -13,37 +9,100 @@ interface Manifest {
   >;
 }
 
+export interface BuiltAction {
+  id: string;
+  file: string;
+  name: string;
+  /** A page that imports it: where a browser would post it. */
+  page: string;
+}
+
+/** Every server action in the build, from the build's own manifest: the source of truth. */
+export function builtActions(): BuiltAction[] {
+  const manifest = JSON.parse(
+    readFileSync('.next/server/server-reference-manifest.json', 'utf8'),
+  ) as Manifest;
+  return Object.entries(manifest.node).map(([id, v]) => ({
+    id,
+    file: v.filename,
+    name: v.exportedName,
+    page:
+      Object.keys(v.workers)[0]
+        ?.replace(/^app/, '')
+        .replace(/\/page$/, '')
+        .replace(/\/\[[^\]]+\]/g, '/x') || '/',
+  }));
+}
+
+export function findAction(file: string, name: string): BuiltAction {
+  const found = builtActions().find((a) => a.file === file && a.name === name);
+  if (!found) throw new Error(`no server action ${file}#${name} in the build`);
+  return found;
+}
+
+export interface ActionResponse {
+  status: number;
+  text: string;
+  /** The action's own answer (the second line of the RSC payload), when there is one. */
+  result: {
+    ok: boolean;
+    code?: string;
+    message?: string;
+    fieldErrors?: Record<string, string[]>;
+  } | null;
+}
+
 /**
  * Calls a server action the way a forged client would: a POST with its id, from outside any
- * page. The id comes from the build's manifest; the body is React's encoding of
- * (previousState, formData), which is how `useActionState` actions are called.
+ * page. The body is React's own encoding of (previousState, input), which is how
+ * `useActionState` actions are called; `input` is FormData fields or a plain object.
  */
 export async function callAction(
   request: APIRequestContext,
   origin: string,
-  action: { file: string; name: string },
-  fields: Record<string, string>,
-): Promise<string> {
-  const manifest = JSON.parse(
-    readFileSync('.next/server/server-reference-manifest.json', 'utf8'),
-  ) as Manifest;
-  const entry = Object.entries(manifest.node).find(
-    ([, v]) => v.filename === action.file && v.exportedName === action.name,
-  );
-  if (!entry) throw new Error(`no server action ${action.file}#${action.name} in the build`);
-  const [id, { workers }] = entry;
-  const page =
-    Object.keys(workers)[0]
-      ?.replace(/^app/, '')
-      .replace(/\/page$/, '') || '/';
-  const form = new FormData();
-  for (const [key, value] of Object.entries(fields)) form.append(key, value);
-  // React's own encoder, so the body is exactly what a browser would send.
-  const multipart = (await encodeReply([null, form])) as FormData;
-  const res = await request.post(`${origin}${page}`, {
-    headers: { 'Next-Action': id, Accept: 'text/x-component' },
-    multipart,
-    maxRedirects: 0,
-  });
-  return `${res.status()} ${await res.text()}`;
+  action: BuiltAction,
+  input: Record<string, string> | { object: Record<string, unknown> },
+  { raw }: { raw?: { body: string | Buffer; contentType: string } } = {},
+): Promise<ActionResponse> {
+  const headers: Record<string, string> = {
+    'Next-Action': action.id,
+    Accept: 'text/x-component',
+    Origin: origin,
+  };
+  let res: Awaited<ReturnType<APIRequestContext['post']>>;
+  if (raw) {
+    res = await request.post(`${origin}${action.page}`, {
+      headers: { ...headers, 'Content-Type': raw.contentType },
+      data: raw.body,
+      maxRedirects: 0,
+    });
+  } else {
+    let arg: unknown;
+    if ('object' in input) arg = input.object;
+    else {
+      const form = new FormData();
+      for (const [key, value] of Object.entries(input)) form.append(key, value);
+      arg = form;
+    }
+    const encoded = await encodeReply([null, arg]);
+    res =
+      typeof encoded === 'string'
+        ? await request.post(`${origin}${action.page}`, {
+            headers: { ...headers, 'Content-Type': 'text/plain;charset=UTF-8' },
+            data: encoded,
+            maxRedirects: 0,
+          })
+        : await request.post(`${origin}${action.page}`, {
+            headers,
+            multipart: encoded,
+            maxRedirects: 0,
+          });
+  }
+  const text = await res.text();
+  const line = text.split('\n').find((l) => l.startsWith('1:'));
+  let result: ActionResponse['result'] = null;
+  try {
+    result = line ? JSON.parse(line.slice(2)) : null;
+  } catch {}
+  return { status: res.status(), text, result };
 }

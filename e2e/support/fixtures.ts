@@ -27,16 +27,16 @@ export async function expectNoSidewaysScroll(page: Page, what = page.url()) {
 const hydrationError =
   /Minified React error #(418|419|421|422|423|425)\b|Hydration failed|did not match|hydrat(ion|ing) (error|mismatch)/i;
 
+// Pages already checked at phone width in this worker, by address with ids replaced.
+const swept = new Set<string>();
+const pattern = (url: string) =>
+  new URL(url).pathname.replace(
+    /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi,
+    ':id',
+  );
+
 // biome-ignore lint/suspicious/noConfusingVoidType: Playwright's own type for a fixture that yields nothing
-export const test = base.extend<{ consoleMessages: string[]; hydrationGuard: void }>({
-  consoleMessages: async ({ page }, use) => {
-    const messages: string[] = [];
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' || msg.type() === 'warning') messages.push(msg.text());
-    });
-    page.on('pageerror', (err) => messages.push(err.message));
-    await use(messages);
-  },
+export const test = base.extend<{ hydrationGuard: void; phoneWidthGuard: void }>({
   // Every page every test visits, in every browser context the test opens, is checked for a
   // hydration mismatch: the test fails after it ran if React reported one.
   hydrationGuard: [
@@ -70,6 +70,44 @@ export const test = base.extend<{ consoleMessages: string[]; hydrationGuard: voi
       }
       if (testInfo.status === testInfo.expectedStatus) {
         expect(seen, 'React reported a hydration mismatch').toEqual([]);
+      }
+    },
+    { auto: true },
+  ],
+  // Every page a test visits is opened once more at 360 px, after the test, in the same session:
+  // none may scroll sideways. The list is what the tests visited, not a hand-kept one.
+  phoneWidthGuard: [
+    async ({ context, viewport }, use, testInfo) => {
+      const visited = new Map<string, string>();
+      const watch = (p: Page) =>
+        p.on('response', (res) => {
+          const type = res.headers()['content-type'] ?? '';
+          if (
+            res.request().isNavigationRequest() &&
+            res.request().frame() === p.mainFrame() &&
+            res.status() === 200 &&
+            type.startsWith('text/html')
+          ) {
+            visited.set(pattern(res.url()), res.url());
+          }
+        });
+      context.pages().forEach(watch);
+      context.on('page', watch);
+      await use();
+      if (testInfo.status !== testInfo.expectedStatus || (viewport?.width ?? 0) <= 400) return;
+      const fresh = [...visited].filter(([key]) => !swept.has(key));
+      if (fresh.length === 0) return;
+      const phone = await context.newPage();
+      try {
+        await phone.setViewportSize({ width: 360, height: 740 });
+        for (const [key, url] of fresh) {
+          swept.add(key);
+          const res = await phone.goto(url);
+          if (!res?.ok()) continue; // signed out by the test, say: nothing to measure
+          await expectNoSidewaysScroll(phone, `${key} at 360 px`);
+        }
+      } finally {
+        await phone.close();
       }
     },
     { auto: true },

@@ -24,11 +24,13 @@ export default getRequestConfig(async () => {
         [name, (await import(`../../messages/${name}/${locale}.json`)).default] as const,
     ),
   );
+  const main = (await import(`../../messages/${locale}.json`)).default as Record<string, object>;
   return {
     locale,
+    // A feature's catalog is its own namespace, added to whatever the main catalog has there.
     messages: {
-      ...(await import(`../../messages/${locale}.json`)).default,
-      ...Object.fromEntries(features),
+      ...main,
+      ...Object.fromEntries(features.map(([name, m]) => [name, { ...main[name], ...m }])),
     },
     // Formatters without an explicit zone use the tour's home zone on server and client alike.
     timeZone: 'Asia/Shanghai',
