@@ -11,7 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ['tests/**/*.test.ts'],
-    testTimeout: 30_000,
+    // Generous: integration tests open databases and spawn processes on a 2-core machine.
+    testTimeout: 90_000,
     hookTimeout: 60_000,
     // Machine zone far from the tour's, so a test that leaks the local zone fails here.
     env: { TZ: 'America/Los_Angeles' },

@@ -8,6 +8,7 @@ test('an organizer creates a coordinator, sees the password once, and disables t
   page,
   request,
 }) => {
+  test.setTimeout(120_000);
   await loginAs(page, demoUsers.organizer);
   await page.goto('/admin/users');
   await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();

@@ -7,9 +7,16 @@ describe('language from the browser', () => {
   });
   it('honours quality weights', () => {
     expect(localeFromAcceptLanguage('fr;q=1,en;q=0.5,zh-TW;q=0.7')).toBe('zh');
+    expect(localeFromAcceptLanguage('zh;q=0.4,en;q=0.6')).toBe('en');
   });
-  it('falls back to English', () => {
+  it('treats q=0 as refused, not as least preferred', () => {
+    expect(localeFromAcceptLanguage('zh;q=0, fr')).toBe('en');
+  });
+  it('falls back to English for anything it cannot use', () => {
     expect(localeFromAcceptLanguage('fr-FR')).toBe('en');
     expect(localeFromAcceptLanguage(null)).toBe('en');
+    expect(localeFromAcceptLanguage('*')).toBe('en');
+    expect(localeFromAcceptLanguage('zh_CN')).toBe('en');
+    expect(localeFromAcceptLanguage('x'.repeat(10_000))).toBe('en');
   });
 });
