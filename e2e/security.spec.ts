@@ -219,3 +219,26 @@ test('60 journalists sign in from one hotel network while one of them mistypes',
   );
   await context.close();
 });
+
+test("a refused form names each field by its label, in the reader's language", async ({
+  page,
+  baseURL,
+}) => {
+  await loginAs(page, demoUsers.journalist);
+  const change = findAction('lib/actions/account.ts', 'changePasswordAction');
+  const english = await callAction(page.request, baseURL ?? '', change, {
+    current: 'x',
+    next: 'short',
+    confirm: 'short',
+  });
+  expect(english.result?.fieldErrors?.next).toEqual(['New password needs at least 10 characters.']);
+  expect(english.result?.message).toBe('Check New password.');
+  await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'zh', url: baseURL ?? '' }]);
+  const chinese = await callAction(page.request, baseURL ?? '', change, {
+    current: 'x',
+    next: 'short',
+    confirm: 'short',
+  });
+  expect(chinese.result?.fieldErrors?.next).toEqual(['新密码至少需要 10 个字符。']);
+  expect(chinese.result?.message).toBe('请检查：新密码。');
+});

@@ -33,7 +33,12 @@ export function ChangePasswordForm() {
             aria-describedby={`pw-${f.name}-msg`}
             className="min-h-11 rounded-md border border-gray-400 px-3"
           />
-          <p id={`pw-${f.name}-msg`} className="text-sm text-gray-700">
+          <p
+            id={`pw-${f.name}-msg`}
+            className={
+              errors[f.name] ? 'text-sm font-medium text-red-800' : 'text-sm text-gray-700'
+            }
+          >
             {errors[f.name]?.join(' ') ?? (f.name === 'next' ? t('hint') : '')}
           </p>
         </div>
