@@ -1,10 +1,15 @@
 import { useTranslations } from 'next-intl';
 import { pick } from '@/components/ui/bilingual-name';
+import {
+  DateField,
+  FilterButtons,
+  FilterForm,
+  SearchField,
+  SelectField,
+} from '@/components/ui/filter-form';
 import { auditEventLabel } from './audit-words';
 
-const input = 'min-h-11 w-full min-w-0 rounded-md border border-gray-500 bg-white px-2';
-
-/** A GET form over the audit log: kind of event, who, which tour, which days. */
+/** The audit log's filters: kind of event, who, which tour, which days. */
 export function AuditFilters({
   values,
   actions,
@@ -17,93 +22,35 @@ export function AuditFilters({
   locale: string;
 }) {
   const t = useTranslations('admin');
-  const filtered = Object.values(values).some(Boolean);
   return (
-    <search>
-      <form
-        method="get"
-        aria-label={t('audit.filters')}
-        className="mb-4 grid gap-3 rounded-lg border border-gray-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-3"
-      >
-        <div className="grid min-w-0 gap-1">
-          <label htmlFor="audit-action" className="text-sm font-medium">
-            {t('audit.event')}
-          </label>
-          <select
-            id="audit-action"
-            name="action"
-            defaultValue={values.action ?? ''}
-            className={input}
-          >
-            <option value="">{t('audit.all')}</option>
-            {actions.map((a) => (
-              <option key={a} value={a}>
-                {auditEventLabel(t, a)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="grid min-w-0 gap-1">
-          <label htmlFor="audit-user" className="text-sm font-medium">
-            {t('audit.actor')}
-          </label>
-          <input
-            id="audit-user"
-            name="user"
-            type="search"
-            maxLength={100}
-            defaultValue={values.user}
-            className={input}
-          />
-        </div>
-        <div className="grid min-w-0 gap-1">
-          <label htmlFor="audit-tour" className="text-sm font-medium">
-            {t('audit.tour')}
-          </label>
-          <select id="audit-tour" name="tour" defaultValue={values.tour ?? ''} className={input}>
-            <option value="">{t('audit.all')}</option>
-            {tours.map((tour) => (
-              <option key={tour.id} value={tour.id}>
-                {pick(locale, tour.nameZh, tour.nameEn)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="grid min-w-0 gap-1">
-          <label htmlFor="audit-from" className="text-sm font-medium">
-            {t('audit.from')}
-          </label>
-          <input
-            id="audit-from"
-            name="from"
-            type="date"
-            defaultValue={values.from}
-            className={input}
-          />
-        </div>
-        <div className="grid min-w-0 gap-1">
-          <label htmlFor="audit-to" className="text-sm font-medium">
-            {t('audit.to')}
-          </label>
-          <input id="audit-to" name="to" type="date" defaultValue={values.to} className={input} />
-        </div>
-        <div className="flex flex-wrap items-end gap-2">
-          <button
-            type="submit"
-            className="min-h-11 rounded-md bg-brand-700 px-4 font-medium text-white hover:bg-brand-800"
-          >
-            {t('audit.apply')}
-          </button>
-          {filtered ? (
-            <a
-              href="?"
-              className="inline-flex min-h-11 items-center px-2 text-sm text-brand-700 underline"
-            >
-              {t('audit.clear')}
-            </a>
-          ) : null}
-        </div>
-      </form>
-    </search>
+    <FilterForm label={t('audit.filters')}>
+      <SelectField
+        id="audit-action"
+        name="action"
+        label={t('audit.event')}
+        value={values.action}
+        allLabel={t('audit.all')}
+        options={actions.map((a) => ({ value: a, label: auditEventLabel(t, a) }))}
+      />
+      <SearchField id="audit-user" name="user" label={t('audit.actor')} value={values.user} />
+      <SelectField
+        id="audit-tour"
+        name="tour"
+        label={t('audit.tour')}
+        value={values.tour}
+        allLabel={t('audit.all')}
+        options={tours.map((tour) => ({
+          value: tour.id,
+          label: pick(locale, tour.nameZh, tour.nameEn),
+        }))}
+      />
+      <DateField id="audit-from" name="from" label={t('audit.from')} value={values.from} />
+      <DateField id="audit-to" name="to" label={t('audit.to')} value={values.to} />
+      <FilterButtons
+        apply={t('audit.apply')}
+        clear={t('audit.clear')}
+        filtered={Object.values(values).some(Boolean)}
+      />
+    </FilterForm>
   );
 }

@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db';
-import { delegates, outlets, tours, users } from '@/db/schema';
+import { tours, users } from '@/db/schema';
 import { generatePassword, hashPassword } from '@/lib/auth/password';
 import type { Viewer } from '@/lib/auth/permissions';
 import { searchTextOf } from '@/lib/search';
@@ -14,34 +14,9 @@ import {
   refuse,
   type UserAdminResult,
 } from './common';
+import { queryDelegatesWithoutAccount } from './without-account';
 
 const emailSchema = z.email().max(254);
-
-async function delegatesWithoutAccount(db: Pick<Db, 'select'>, tourId: string) {
-  const rows = await db
-    .select({
-      id: delegates.id,
-      nameZh: delegates.nameZh,
-      nameEn: delegates.nameEn,
-      passportName: delegates.passportName,
-      email: delegates.email,
-      outletZh: outlets.nameZh,
-      outletEn: outlets.nameEn,
-    })
-    .from(delegates)
-    .innerJoin(
-      outlets,
-      and(eq(outlets.tourId, delegates.tourId), eq(outlets.id, delegates.outletId)),
-    )
-    .leftJoin(users, and(eq(users.tourId, delegates.tourId), eq(users.delegateId, delegates.id)))
-    .where(and(eq(delegates.tourId, tourId), isNull(delegates.archivedAt), isNull(users.id)))
-    .orderBy(asc(outlets.nameEn), asc(delegates.passportName));
-  return rows.map(({ passportName, ...d }) => ({
-    ...d,
-    nameEn: d.nameEn ?? passportName,
-    email: d.email?.trim() || null,
-  }));
-}
 
 export interface BulkAccountRow {
   delegateId: string;
@@ -77,7 +52,7 @@ export async function createAccountsForTour(
       .where(eq(tours.id, input.tourId));
     if (!tour) return refuse('not_found', 'tourNotFound', 'tourId');
 
-    const candidates = await delegatesWithoutAccount(tx, tour.id);
+    const candidates = await queryDelegatesWithoutAccount(tx, { tourId: tour.id });
     const emails = [
       ...new Set(candidates.flatMap((d) => (d.email ? [d.email.toLowerCase()] : []))),
     ];

@@ -5,6 +5,7 @@ import { delegates, outlets, tourStaff, tours, users } from '@/db/schema';
 import type { Role, Viewer } from '@/lib/auth/permissions';
 import { likePattern, searchWords } from '@/lib/search';
 import { assertCanManageUsers } from './common';
+import { queryDelegatesWithoutAccount } from './without-account';
 
 export const userPageSize = 50;
 
@@ -150,40 +151,7 @@ export async function searchDelegatesWithoutAccount(
   { tourId, q, limit = 20 }: { tourId: string; q?: string | undefined; limit?: number },
 ) {
   assertCanManageUsers(viewer);
-  const rows = await db
-    .select({
-      id: delegates.id,
-      nameZh: delegates.nameZh,
-      nameEn: delegates.nameEn,
-      passportName: delegates.passportName,
-      email: delegates.email,
-      outletZh: outlets.nameZh,
-      outletEn: outlets.nameEn,
-    })
-    .from(delegates)
-    .innerJoin(
-      outlets,
-      and(eq(outlets.tourId, delegates.tourId), eq(outlets.id, delegates.outletId)),
-    )
-    .leftJoin(users, and(eq(users.tourId, delegates.tourId), eq(users.delegateId, delegates.id)))
-    .where(
-      and(
-        eq(delegates.tourId, tourId),
-        isNull(delegates.archivedAt),
-        isNull(users.id),
-        ...searchWords(q).map(
-          (w) =>
-            sql`(${delegates.searchText} like ${likePattern(w)} or ${outlets.searchText} like ${likePattern(w)})`,
-        ),
-      ),
-    )
-    .orderBy(asc(outlets.nameEn), asc(delegates.passportName))
-    .limit(Math.min(limit, 50));
-  return rows.map(({ passportName, ...d }) => ({
-    ...d,
-    nameEn: d.nameEn ?? passportName,
-    email: d.email?.trim() || null,
-  }));
+  return queryDelegatesWithoutAccount(db, { tourId, q, limit: Math.min(limit, 50) });
 }
 
 export type DelegateOption = Awaited<ReturnType<typeof searchDelegatesWithoutAccount>>[number];
