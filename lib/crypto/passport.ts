@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { databaseConfigFromEnv } from '@/db/config';
 import { ConfigError } from '@/db/errors';
 
@@ -38,6 +39,8 @@ function resolveCurrentKey(env: Record<string, string | undefined>): Buffer {
     try {
       if (existsSync(file)) return parseKey(readFileSync(file, 'utf8'), 'PASSPORT_KEY');
       const key = randomBytes(32);
+      // The key may be needed before the database folder is first opened (a seed on a fresh clone).
+      mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, key.toString('base64'), { mode: 0o600 });
       return key;
     } catch (err) {
