@@ -1,12 +1,13 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DayList } from '@/components/programme/day-list';
 import { TourList } from '@/components/tours/tour-list';
-import { BilingualName, pick } from '@/components/ui/bilingual-name';
+import { BilingualName } from '@/components/ui/bilingual-name';
 import type { Viewer } from '@/lib/auth/permissions';
 import { getOwnItinerary } from '@/lib/dal/itinerary';
 import { selfScope } from '@/lib/dal/scope';
 import { getToursFor } from '@/lib/dal/tours';
 import { requireViewer } from '@/lib/dal/viewer';
+import { pick } from '@/lib/i18n/pick';
 import { groupByTourDay } from '@/lib/programme';
 
 /** Each role's home: staff see their tours, a journalist their own programme. */

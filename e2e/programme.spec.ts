@@ -13,26 +13,31 @@ test.describe('in a browser on Los Angeles time', () => {
       'America/Los_Angeles',
     );
 
-    const days = page.getByTestId('day');
-    await expect(days).toHaveCount(14);
-    await expect(days.first().getByRole('heading', { level: 2 })).toHaveText(
+    // One day at a time (the first, as the tour is not running), with all fourteen to choose.
+    const dayLinks = page.getByRole('navigation', { name: 'Choose a day' }).getByRole('link');
+    await expect(dayLinks).toHaveCount(14);
+    await expect(dayLinks.first()).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByTestId('day')).toHaveCount(1);
+    await expect(page.getByTestId('day').getByRole('heading', { level: 2 })).toHaveText(
       /Day 1 · Friday 18 July/,
-    );
-    await expect(days.last().getByRole('heading', { level: 2 })).toHaveText(
-      /Day 14 · Thursday 31 July/,
     );
 
     // What the coordinator typed as Chongqing wall-clock times is what the browser shows.
     for (const day of [1, 7, 14]) {
+      await dayLinks.nth(day - 1).click();
+      const shownDay = page.getByTestId('day');
+      await expect(shownDay.getByRole('heading', { level: 2 })).toHaveText(
+        new RegExp(`^Day ${day} · `),
+      );
       const expected = [
         ...new Set(demoData.visits.filter((v) => v.day === day).map((v) => v.start)),
       ].sort();
-      const shown = await days
-        .nth(day - 1)
-        .getByTestId('visit-start')
-        .allTextContents();
+      const shown = await shownDay.getByTestId('visit-start').allTextContents();
       expect([...new Set(shown)].sort()).toEqual(expected);
     }
+    await expect(page.getByTestId('day').getByRole('heading', { level: 2 })).toHaveText(
+      /Day 14 · Thursday 31 July/,
+    );
 
     // Client components hydrate on a browser in another zone: the shared fixture fails the test
     // on any hydration mismatch React reports.
@@ -46,8 +51,13 @@ test('the group filter shows only that group, shared events included', async ({ 
   const tourUrl = await openDemoTour(page);
   await page.goto(`${tourUrl}/programme?group=B`);
   await expect(page.getByRole('link', { name: 'Group B' })).toHaveAttribute('aria-current', 'page');
-  const expected = demoData.visits.filter((v) => v.groups.includes('B')).length;
-  await expect(page.getByTestId('visit')).toHaveCount(expected);
+  const onDay = (day: number) =>
+    demoData.visits.filter((v) => v.day === day && v.groups.includes('B')).length;
+  await expect(page.getByTestId('visit')).toHaveCount(onDay(1));
+  // Choosing another day keeps the group.
+  await page.getByRole('navigation', { name: 'Choose a day' }).getByRole('link').nth(7).click();
+  await expect(page).toHaveURL(/group=B/);
+  await expect(page.getByTestId('visit')).toHaveCount(onDay(8));
   await expect(
     page.getByTestId('visit').filter({ hasText: 'Groups: A, B, C' }).first(),
   ).toBeVisible();

@@ -1,66 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { e2ePort } from '../playwright.config';
 import { demoPassword, demoUsers } from './support/auth';
 import { expect, test } from './support/fixtures';
+import { client, start, stop, waitForHealth } from './support/servers';
 
 // These start their own servers from the build the web server made, each on its own port.
-// The production server directly: `npm start` would rebuild under the running web server if a
-// source file is newer than the build.
-function start(
-  port: number,
-  env: Record<string, string>,
-  command = ['node', 'scripts/server.mjs'],
-) {
-  const [bin = 'npx', ...args] = command;
-  const child = spawn(bin, args, {
-    env: { ...process.env, DATABASE_URL: '', ...env, PORT: String(port) },
-    detached: true,
-    // Output is read through pipes; stdin is not needed and would keep the child tied to us.
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (d) => {
-    output += d;
-  });
-  child.stderr?.on('data', (d) => {
-    output += d;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => output };
-}
-
-/** Stops the whole process group (npx and the server under it) and waits until it is gone. */
-async function stop(child: ChildProcess) {
-  if (!child.pid) return;
-  const group = -child.pid;
-  const alive = () => {
-    try {
-      process.kill(group, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  if (alive()) process.kill(group, 'SIGTERM');
-  for (let i = 0; i < 100 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
-  if (alive()) process.kill(group, 'SIGKILL');
-}
-
-async function waitForHealth(port: number) {
-  for (let i = 0; i < 120; i++) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`, {
-        signal: AbortSignal.timeout(2000),
-      });
-      if (res.ok) return res.json();
-    } catch {}
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`no healthy server on ${port}`);
-}
 
 test.describe.configure({ mode: 'serial' });
 
@@ -112,39 +58,13 @@ test('the embedded database keeps its data, and sessions, across a restart', asy
   const dir = mkdtempSync(join(tmpdir(), 'tourdesk-restart-'));
   const origin = 'http://127.0.0.1:3213';
   const env = { PGLITE_DIR: join(dir, 'db'), NEXTAUTH_URL: origin };
-  // Plain fetch with a small cookie jar: nothing keeps a connection to the first server open.
-  const jar = new Map<string, string>();
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const call = async (path: string, init: RequestInit = {}) => {
-    const res = await fetch(`${origin}${path}`, {
-      ...init,
-      redirect: 'manual',
-      headers: { ...(init.headers as Record<string, string>), cookie: cookie() },
-      signal: AbortSignal.timeout(15_000),
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair = ''] = c.split(';');
-      const at = pair.indexOf('=');
-      jar.set(pair.slice(0, at), pair.slice(at + 1));
-    }
-    return res;
-  };
+  const { call, signIn } = client(origin);
   const tourLinks = (html: string) =>
     [...html.matchAll(/href="(\/tours\/[0-9a-f-]{36})"/g)].map((m) => m[1]);
   try {
     const first = start(3213, env);
     expect(await waitForHealth(3213)).toEqual({ ok: true, database: 'pglite' });
-    const { csrfToken } = await (await call('/api/auth/csrf')).json();
-    await call('/api/auth/callback/credentials', {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        csrfToken,
-        email: demoUsers.organizer,
-        password: demoPassword,
-        json: 'true',
-      }),
-    });
+    await signIn(demoUsers.organizer, demoPassword);
     const hrefs = tourLinks(await (await call('/')).text());
     expect(hrefs).toHaveLength(1);
     await stop(first.child);

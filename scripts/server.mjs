@@ -66,38 +66,48 @@ function guardActionResponse(req, res, id, state) {
   };
   let pendingHead = null;
   let decided = false;
-  // Decided at the first byte (or header flush): until then Next's status is only recorded.
+  let refused = false;
+  // Decided at the first byte (or header flush): until then Next's status is only recorded. The
+  // wrappers stay in place and pass through afterwards: Next may wrap them in turn, and putting
+  // the originals back would cut its wrappers out (the response then never ends).
   const decide = () => {
     if (decided) return;
     decided = true;
-    Object.assign(res, original);
     if (res.statusCode >= 500 && !state.actionStarted) {
+      refused = true;
       for (const name of res.getHeaderNames()) if (name !== 'x-request-id') res.removeHeader(name);
+      // The refusal is sent through the originals; whatever wraps ours now stays, and reaches
+      // wrappers that drop what Next still sends.
+      const current = { writeHead: res.writeHead, write: res.write, end: res.end };
+      Object.assign(res, {
+        writeHead: original.writeHead,
+        write: original.write,
+        end: original.end,
+      });
       refuseRequest(req, res, id, 400, 'malformed', 'The request could not be read.');
-      // Whatever Next still writes goes nowhere.
-      res.write = () => true;
-      res.end = () => res;
-      res.flushHeaders = () => {};
+      Object.assign(res, current);
     } else if (pendingHead) {
-      res.writeHead(...pendingHead);
+      original.writeHead.apply(res, pendingHead);
     }
   };
   res.writeHead = (status, ...rest) => {
+    if (decided) return refused ? res : original.writeHead.call(res, status, ...rest);
     res.statusCode = status;
     pendingHead = [status, ...rest];
     return res;
   };
   res.flushHeaders = () => {
     decide();
-    res.flushHeaders();
+    // Whatever Next still sends after a refusal goes nowhere.
+    if (!refused) original.flushHeaders.call(res);
   };
   res.write = (...args) => {
     decide();
-    return res.write(...args);
+    return refused ? true : original.write.apply(res, args);
   };
   res.end = (...args) => {
     decide();
-    return res.end(...args);
+    return refused ? res : original.end.apply(res, args);
   };
 }
 

@@ -1,5 +1,4 @@
 import { useTranslations } from 'next-intl';
-import { pick } from '@/components/ui/bilingual-name';
 import {
   DateField,
   FilterButtons,
@@ -7,6 +6,7 @@ import {
   SearchField,
   SelectField,
 } from '@/components/ui/filter-form';
+import { pick } from '@/lib/i18n/pick';
 import { auditEventLabel } from './audit-words';
 
 /** The audit log's filters: kind of event, who, which tour, which days. */

@@ -1,6 +1,6 @@
 import { useLocale, useTranslations } from 'next-intl';
-import { pick } from '@/components/ui/bilingual-name';
 import type { AuditRow } from '@/lib/dal/audit';
+import { pick } from '@/lib/i18n/pick';
 import { dateKeyOf, formatTime } from '@/lib/time';
 import { auditDetailWords, auditEventLabel } from './audit-words';
 

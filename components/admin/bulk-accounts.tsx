@@ -2,8 +2,8 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useActionState, useId } from 'react';
-import { pick } from '@/components/ui/bilingual-name';
 import { createAccountsForTourAction } from '@/lib/actions/users';
+import { pick } from '@/lib/i18n/pick';
 import { useShowCredentials } from './credentials';
 import { ActionError, inputClass, secondaryButtonClass } from './form-parts';
 

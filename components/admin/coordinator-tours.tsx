@@ -2,8 +2,8 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { pick } from '@/components/ui/bilingual-name';
 import { setCoordinatorTourAction } from '@/lib/actions/users';
+import { pick } from '@/lib/i18n/pick';
 import type { TourOption } from './create-user-form';
 import { ActionError, secondaryButtonClass } from './form-parts';
 import { useTourPicker } from './tour-picker';

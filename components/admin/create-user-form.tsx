@@ -2,9 +2,9 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { startTransition, useActionState, useRef, useState } from 'react';
-import { pick } from '@/components/ui/bilingual-name';
 import { createUserAction } from '@/lib/actions/users';
 import type { DelegateOption } from '@/lib/dal/users/list';
+import { pick } from '@/lib/i18n/pick';
 import { useShowCredentials } from './credentials';
 import { DelegatePicker } from './delegate-picker';
 import { ActionError, inputClass, primaryButtonClass } from './form-parts';

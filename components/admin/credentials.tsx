@@ -10,8 +10,9 @@ import {
   useRef,
   useState,
 } from 'react';
-import { BilingualName, pick } from '@/components/ui/bilingual-name';
+import { BilingualName } from '@/components/ui/bilingual-name';
 import { toCsv } from '@/lib/csv';
+import { pick } from '@/lib/i18n/pick';
 import { dateKeyOf } from '@/lib/time';
 import { secondaryButtonClass } from './form-parts';
 

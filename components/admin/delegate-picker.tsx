@@ -2,8 +2,8 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useState } from 'react';
-import { pick } from '@/components/ui/bilingual-name';
 import type { DelegateOption } from '@/lib/dal/users/list';
+import { pick } from '@/lib/i18n/pick';
 import { inputClass } from './form-parts';
 
 /**

@@ -11,8 +11,8 @@ import {
   useRef,
   useState,
 } from 'react';
-import { pick } from '@/components/ui/bilingual-name';
 import { setCoordinatorTourAction } from '@/lib/actions/users';
+import { pick } from '@/lib/i18n/pick';
 import type { TourOption } from './create-user-form';
 import { ActionError, inputClass, primaryButtonClass, secondaryButtonClass } from './form-parts';
 

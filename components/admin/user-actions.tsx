@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
+import { startTransition, useActionState } from 'react';
 import { setUserDisabledAction } from '@/lib/actions/users';
 import { ActionError, dangerButtonClass, secondaryButtonClass } from './form-parts';
 import { useResetDialog } from './reset-dialog';
@@ -20,18 +20,18 @@ export function UserActions({
   return (
     <div className="grid gap-1">
       <div className="flex flex-wrap gap-2">
-        <form action={toggle}>
-          <input type="hidden" name="userId" value={user.id} />
-          <input type="hidden" name="disabled" value={user.disabled ? 'false' : 'true'} />
-          <button
-            type="submit"
-            disabled={toggling}
-            className={user.disabled ? secondaryButtonClass : dangerButtonClass}
-          >
-            {user.disabled ? t('users.enable') : t('users.disable')}
-            {whose}
-          </button>
-        </form>
+        {/* A button, not a form per row: a page of 50 accounts stays light. */}
+        <button
+          type="button"
+          disabled={toggling}
+          onClick={() =>
+            startTransition(() => toggle({ userId: user.id, disabled: !user.disabled }))
+          }
+          className={user.disabled ? secondaryButtonClass : dangerButtonClass}
+        >
+          {user.disabled ? t('users.enable') : t('users.disable')}
+          {whose}
+        </button>
         <button
           type="button"
           onClick={() =>

@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl';
-import { pick } from '@/components/ui/bilingual-name';
 import { FilterButtons, FilterForm, SearchField, SelectField } from '@/components/ui/filter-form';
 import { delegateRoles } from '@/db/schema/people';
+import { pick } from '@/lib/i18n/pick';
 
 /** Search, filters and sort of the delegates list, all answered by the database. */
 export function DelegateFilters({
@@ -12,8 +12,9 @@ export function DelegateFilters({
   locale,
 }: {
   values: Record<string, string | number | undefined>;
-  outlets: { id: string; nameZh: string; nameEn: string }[];
-  groups: { id: string; code: string; nameZh: string; nameEn: string }[];
+  /** Null when the tour has too many for a menu: a search by name stands in. */
+  outlets: { id: string; nameZh: string; nameEn: string }[] | null;
+  groups: { id: string; code: string; nameZh: string; nameEn: string }[] | null;
   regions: { code: string; nameZh: string; nameEn: string }[];
   locale: string;
 }) {
@@ -32,22 +33,47 @@ export function DelegateFilters({
         placeholder={t('searchPlaceholder')}
         className="sm:col-span-2 lg:col-span-4"
       />
-      <SelectField
-        id="delegate-outlet"
-        name="outlet"
-        label={tf('outlet')}
-        value={value('outlet')}
-        allLabel={t('all')}
-        options={outlets.map((o) => ({ value: o.id, label: label(o) }))}
-      />
-      <SelectField
-        id="delegate-group"
-        name="group"
-        label={tf('group')}
-        value={value('group')}
-        allLabel={t('all')}
-        options={groups.map((g) => ({ value: g.id, label: label(g) }))}
-      />
+      {outlets ? (
+        <SelectField
+          id="delegate-outlet"
+          name="outlet"
+          label={tf('outlet')}
+          value={value('outlet')}
+          allLabel={t('all')}
+          options={outlets.map((o) => ({ value: o.id, label: label(o) }))}
+        />
+      ) : (
+        <SearchField
+          id="delegate-outlet"
+          name="outletQ"
+          label={tf('outlet')}
+          value={value('outletQ')}
+          placeholder={tf('typeName')}
+        />
+      )}
+      {groups ? (
+        <SelectField
+          id="delegate-group"
+          name="group"
+          label={tf('group')}
+          value={value('group')}
+          allLabel={t('all')}
+          options={groups.map((g) => ({ value: g.id, label: label(g) }))}
+        />
+      ) : (
+        <SearchField
+          id="delegate-group"
+          name="groupQ"
+          label={tf('group')}
+          value={value('groupQ')}
+          placeholder={tf('typeName')}
+        />
+      )}
+      {/* A link from an outlet or group page filters by its id, even when there is no menu. */}
+      {!outlets && values.outlet ? (
+        <input type="hidden" name="outlet" value={value('outlet')} />
+      ) : null}
+      {!groups && values.group ? <input type="hidden" name="group" value={value('group')} /> : null}
       <SelectField
         id="delegate-role"
         name="role"

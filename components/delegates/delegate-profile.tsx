@@ -1,6 +1,7 @@
 import { useLocale, useTranslations } from 'next-intl';
-import { BilingualName, pick } from '@/components/ui/bilingual-name';
+import { BilingualName } from '@/components/ui/bilingual-name';
 import type { DelegateProfile as Profile } from '@/lib/dal/delegates';
+import { pick } from '@/lib/i18n/pick';
 import { formatDateTime } from '@/lib/time';
 
 type Entry = [label: string, value: string | null | undefined, mono?: boolean];

@@ -1,7 +1,8 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
-import { BilingualName, pick } from '@/components/ui/bilingual-name';
+import { BilingualName } from '@/components/ui/bilingual-name';
 import type { OutletRow } from '@/lib/dal/outlets';
+import { pick } from '@/lib/i18n/pick';
 
 export function OutletList({ outlets }: { outlets: OutletRow[] }) {
   const t = useTranslations('outlets');

@@ -6,9 +6,12 @@ import { VisitItem } from './visit-item';
 /** Days of a programme, each with its visits in time order. */
 export function DayList({
   days,
+  dayNumbers,
   timeZone,
 }: {
   days: { date: string; items: ProgrammeItem[] }[];
+  /** The tour day number of each day shown, when they are not the tour's days from the first. */
+  dayNumbers?: number[];
   timeZone: string;
 }) {
   const t = useTranslations('programme');
@@ -24,7 +27,7 @@ export function DayList({
           className="scroll-mt-4"
         >
           <h2 id={`day-${day.date}-h`} className="mb-2 text-lg font-semibold">
-            {t('day', { n: i + 1 })}
+            {t('day', { n: dayNumbers?.[i] ?? i + 1 })}
             <span className="font-normal text-gray-700"> · {formatDayLabel(day.date, locale)}</span>
           </h2>
           {day.items.length === 0 ? (

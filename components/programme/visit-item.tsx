@@ -1,8 +1,9 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
-import { BilingualName, pick } from '@/components/ui/bilingual-name';
+import { BilingualName } from '@/components/ui/bilingual-name';
 import { cn } from '@/lib/cn';
 import type { ProgrammeItem } from '@/lib/dal/programme';
+import { pick } from '@/lib/i18n/pick';
 import { formatTime } from '@/lib/time';
 
 export function VisitItem({ visit, timeZone }: { visit: ProgrammeItem; timeZone: string }) {
@@ -19,13 +20,7 @@ export function VisitItem({ visit, timeZone }: { visit: ProgrammeItem; timeZone:
   const notesLang = notes === visit.notesZh ? 'zh-Hans' : 'en';
 
   return (
-    <li
-      data-testid="visit"
-      className={cn(
-        'grid grid-cols-[4.5rem_minmax(0,1fr)] gap-3 rounded-lg border border-gray-200 bg-white p-3',
-        visit.cancelled && 'opacity-75',
-      )}
-    >
+    <li data-testid="visit" className={cn('visit-card', visit.cancelled && 'opacity-75')}>
       <p className="text-sm font-semibold tabular-nums">
         <span className="sr-only">{t('timeRange', { start, end })}</span>
         <span aria-hidden="true">

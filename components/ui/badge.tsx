@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
 import { cn } from '@/lib/cn';
 
+// Named once in app/globals.css: lists repeat a badge on every row.
 const tones = {
-  neutral: 'bg-gray-100 text-gray-800',
-  brand: 'bg-brand-100 text-brand-800',
-  warning: 'bg-amber-100 text-amber-900',
-  danger: 'bg-red-100 text-red-800',
+  neutral: 'badge',
+  brand: 'badge badge-brand',
+  warning: 'badge badge-warning',
+  danger: 'badge badge-danger',
 } as const;
 
 export function Badge({
@@ -17,15 +18,5 @@ export function Badge({
   tone?: keyof typeof tones;
   className?: string;
 }) {
-  return (
-    <span
-      className={cn(
-        'inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium',
-        tones[tone],
-        className,
-      )}
-    >
-      {children}
-    </span>
-  );
+  return <span className={cn(tones[tone], className)}>{children}</span>;
 }

@@ -29,19 +29,11 @@ export function BilingualName({
       {secondary && secondary !== primary ? (
         <>
           {' '}
-          <span
-            lang={secondaryLang}
-            className={cn('font-normal text-gray-600', secondaryClassName)}
-          >
+          <span lang={secondaryLang} className={cn('other-script', secondaryClassName)}>
             {secondary}
           </span>
         </>
       ) : null}
     </span>
   );
-}
-
-/** The reader's-language half of a zh/en pair, for labels where one script is enough. */
-export function pick(locale: string, zh: string | null | undefined, en: string | null | undefined) {
-  return (locale.startsWith('zh') ? (zh ?? en) : (en ?? zh)) ?? '';
 }

@@ -123,10 +123,13 @@ export function FilterButtons({
   apply,
   clear,
   filtered,
+  clearHref = '?',
 }: {
   apply: string;
   clear: string;
   filtered: boolean;
+  /** Where "clear" leads: the bare list unless a page keeps something (the programme its day). */
+  clearHref?: string;
 }) {
   return (
     <div className="flex flex-wrap items-end gap-2">
@@ -138,7 +141,7 @@ export function FilterButtons({
       </button>
       {filtered ? (
         <a
-          href="?"
+          href={clearHref}
           className="inline-flex min-h-11 items-center px-2 text-sm text-brand-700 underline"
         >
           {clear}

@@ -7,6 +7,7 @@ import { canSeeSensitive } from '@/lib/auth/permissions';
 import { decryptPassport, maskPassport } from '@/lib/crypto/passport';
 import { likePattern, searchWords } from '@/lib/search';
 import { recordAudit } from './audit';
+import { filterMenuLimit, queryGroupMenu } from './groups';
 import { clientIp } from './request';
 import type { SelfScope, TourScope } from './scope';
 
@@ -17,7 +18,11 @@ export const delegatePageSize = 50;
 export interface DelegateFilters {
   q?: string | undefined;
   outlet?: string | undefined;
+  /** Words of the outlet's names, when the tour has too many outlets for a menu. */
+  outletQ?: string | undefined;
   group?: string | undefined;
+  /** Words of the group's code or names, when the tour has too many groups for a menu. */
+  groupQ?: string | undefined;
   role?: (typeof delegates.$inferSelect)['role'] | undefined;
   region?: string | undefined;
   sort?: DelegateSort | undefined;
@@ -33,6 +38,11 @@ function filterConditions(tourId: string, f: DelegateFilters): (SQL | undefined)
     isNull(delegates.archivedAt),
     f.outlet ? eq(delegates.outletId, f.outlet) : undefined,
     f.group ? eq(groupMembers.groupId, f.group) : undefined,
+    ...searchWords(f.outletQ).map((w) => sql`${outlets.searchText} like ${likePattern(w)}`),
+    ...searchWords(f.groupQ).map(
+      (w) =>
+        sql`lower(${groups.code} || ' ' || ${groups.nameEn} || ' ' || ${groups.nameZh}) like ${likePattern(w)}`,
+    ),
     f.role ? eq(delegates.role, f.role) : undefined,
     f.region ? eq(regions.code, f.region) : undefined,
     // Names in any script, folded as they were stored (lib/search.ts), and the outlet's names.
@@ -116,22 +126,24 @@ export async function queryDelegates(db: Db, scope: TourScope, filters: Delegate
 
 export type DelegateListRow = Awaited<ReturnType<typeof queryDelegates>>['rows'][number];
 
-/** The menus of the delegates list: the tour's outlets and groups. */
+/**
+ * The menus of the delegates list: the tour's outlets and groups, each null when there are more
+ * than a menu should hold, so the page offers a search by name in its place.
+ */
 export async function queryDelegateFilterOptions(db: Db, scope: TourScope) {
-  const [outletRows, groupRows] = await Promise.all([
+  const [outletRows, groupMenu] = await Promise.all([
     db
       .select({ id: outlets.id, nameZh: outlets.nameZh, nameEn: outlets.nameEn })
       .from(outlets)
       .where(and(eq(outlets.tourId, scope.tourId), isNull(outlets.archivedAt)))
       .orderBy(asc(outlets.nameEn))
-      .limit(2000),
-    db
-      .select({ id: groups.id, code: groups.code, nameZh: groups.nameZh, nameEn: groups.nameEn })
-      .from(groups)
-      .where(eq(groups.tourId, scope.tourId))
-      .orderBy(asc(groups.code)),
+      .limit(filterMenuLimit + 1),
+    queryGroupMenu(db, scope),
   ]);
-  return { outlets: outletRows, groups: groupRows };
+  return {
+    outlets: outletRows.length > filterMenuLimit ? null : outletRows,
+    groups: groupMenu,
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Db, getDb } from '@/db';
 import { cities, groupMembers, groups, sites, visitGroups, visits } from '@/db/schema';
@@ -15,8 +15,10 @@ export interface ProgrammeFilters {
   groupIds?: string[] | undefined;
 }
 
-async function selectProgramme(db: Db, tourId: string, filters: ProgrammeFilters) {
-  const conditions: (SQL | undefined)[] = [
+export const programmePageSize = 50;
+
+function programmeConditions(db: Db, tourId: string, filters: ProgrammeFilters) {
+  return and(
     eq(visits.tourId, tourId),
     filters.from ? gte(visits.startsAt, filters.from) : undefined,
     filters.to ? lt(visits.startsAt, filters.to) : undefined,
@@ -33,7 +35,15 @@ async function selectProgramme(db: Db, tourId: string, filters: ProgrammeFilters
           )
         : sql`false`
       : undefined,
-  ];
+  );
+}
+
+async function selectProgramme(
+  db: Db,
+  tourId: string,
+  filters: ProgrammeFilters,
+  window?: { limit: number; offset: number },
+) {
   const rows = await db
     .select({
       id: visits.id,
@@ -56,8 +66,10 @@ async function selectProgramme(db: Db, tourId: string, filters: ProgrammeFilters
     .leftJoin(sites, eq(sites.id, visits.siteId))
     .leftJoin(cities, eq(cities.id, visits.cityId))
     .leftJoin(fromCities, eq(fromCities.id, visits.fromCityId))
-    .where(and(...conditions))
-    .orderBy(asc(visits.startsAt), asc(visits.endsAt), asc(visits.titleEn));
+    .where(programmeConditions(db, tourId, filters))
+    .orderBy(asc(visits.startsAt), asc(visits.endsAt), asc(visits.titleEn), asc(visits.id))
+    .limit(window?.limit ?? 100_000)
+    .offset(window?.offset ?? 0);
   const attending = rows.length
     ? await db
         .select({ visitId: visitGroups.visitId, code: groups.code })
@@ -100,8 +112,31 @@ export async function queryOwnProgramme(db: Db, scope: SelfScope, filters: Progr
   });
 }
 
+/** One page of a tour's visits (a day's, a group's): a tour of 30,000 visits sends 50. */
+export async function queryProgrammePage(
+  db: Db,
+  scope: TourScope,
+  filters: ProgrammeFilters & { page?: number | undefined },
+) {
+  const total = await db.$count(visits, programmeConditions(db, scope.tourId, filters));
+  const pages = Math.max(1, Math.ceil(total / programmePageSize));
+  const page = Math.min(Math.max(1, filters.page ?? 1), pages);
+  const rows = await selectProgramme(db, scope.tourId, filters, {
+    limit: programmePageSize,
+    offset: (page - 1) * programmePageSize,
+  });
+  return { rows, total, page, pages };
+}
+
 export type ProgrammeItem = Awaited<ReturnType<typeof queryProgramme>>[number];
 
 export async function getProgramme(scope: TourScope, filters: ProgrammeFilters = {}) {
   return queryProgramme(await getDb(), scope, filters);
+}
+
+export async function getProgrammePage(
+  scope: TourScope,
+  filters: ProgrammeFilters & { page?: number | undefined },
+) {
+  return queryProgrammePage(await getDb(), scope, filters);
 }

@@ -65,9 +65,12 @@ export async function queryTour(db: Db, scope: TourScope | SelfScope) {
 export type Tour = NonNullable<Awaited<ReturnType<typeof queryTour>>>;
 
 /** Head counts for the overview: outlets per region, people per group, visits per day. */
+/** The overview shows this many groups by name; a tour of 500 groups links to the rest. */
+export const overviewGroupLimit = 24;
+
 export async function queryTourCounts(db: Db, scope: TourScope, timeZone: string) {
   const { tourId } = scope;
-  const [byRegion, byGroup, [people], byDay] = await Promise.all([
+  const [byRegion, byGroup, groupCount, [people], byDay] = await Promise.all([
     db
       .select({
         regionCode: regions.code,
@@ -93,7 +96,9 @@ export async function queryTourCounts(db: Db, scope: TourScope, timeZone: string
       .leftJoin(groupMembers, eq(groupMembers.groupId, groups.id))
       .where(eq(groups.tourId, tourId))
       .groupBy(groups.id)
-      .orderBy(asc(groups.code)),
+      .orderBy(asc(groups.code))
+      .limit(overviewGroupLimit),
+    db.$count(groups, eq(groups.tourId, tourId)),
     db
       .select({ delegates: count() })
       .from(delegates)
@@ -111,7 +116,7 @@ export async function queryTourCounts(db: Db, scope: TourScope, timeZone: string
       .where(and(eq(visits.tourId, tourId), eq(visits.cancelled, false)))
       .groupBy(sql`1`),
   ]);
-  return { byRegion, byGroup, delegates: people?.delegates ?? 0, byDay };
+  return { byRegion, byGroup, groupCount, delegates: people?.delegates ?? 0, byDay };
 }
 
 /** The tours a viewer works on: every tour for organizers, their assigned ones for coordinators. */

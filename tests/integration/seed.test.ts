@@ -73,7 +73,7 @@ for (const target of testDatabases()) {
 
     it('filters outlets by region and country and finds names in either script', async () => {
       const options = await queryOutletFilterOptions(handle.db, scope);
-      const europe = await queryOutlets(handle.db, scope, { region: 'europe' });
+      const europe = (await queryOutlets(handle.db, scope, { region: 'europe' })).rows;
       expect(europe.length).toBe(
         demoData.outlets.filter(
           (o) => demoData.countries.find((c) => c.code === o.country)?.region === 'europe',
@@ -81,15 +81,15 @@ for (const target of testDatabases()) {
       );
       expect(europe.every((o) => o.regionCode === 'europe')).toBe(true);
       const country = options.countries[0]?.code ?? '';
-      const inCountry = await queryOutlets(handle.db, scope, { country });
+      const inCountry = (await queryOutlets(handle.db, scope, { country })).rows;
       expect(inCountry.length).toBeGreaterThan(0);
       expect(inCountry.every((o) => o.countryCode === country)).toBe(true);
 
       const sample = demoData.outlets[0];
       if (!sample) throw new Error('no outlets');
-      const byZh = await queryOutlets(handle.db, scope, { q: sample.nameZh });
+      const byZh = (await queryOutlets(handle.db, scope, { q: sample.nameZh })).rows;
       expect(byZh.map((o) => o.nameEn)).toContain(sample.nameEn);
-      const byEn = await queryOutlets(handle.db, scope, { q: sample.nameEn.toLowerCase() });
+      const byEn = (await queryOutlets(handle.db, scope, { q: sample.nameEn.toLowerCase() })).rows;
       expect(byEn.map((o) => o.nameEn)).toContain(sample.nameEn);
       expect(byEn[0]?.themes.map((t) => t.nameEn).sort()).toEqual(
         sample.themes.map((k) => demoData.themes.find((t) => t.key === k)?.nameEn).sort(),
@@ -120,7 +120,7 @@ for (const target of testDatabases()) {
         .where(eq(s.outlets.tourId, second));
       expect(secondOutlets).toEqual([{ n: 26 }]);
       // Queries stay inside their tour.
-      expect(await queryOutlets(handle.db, scope)).toHaveLength(26);
+      expect((await queryOutlets(handle.db, scope)).rows).toHaveLength(26);
     });
 
     it("keeps a visit from pointing at another tour's group", async () => {

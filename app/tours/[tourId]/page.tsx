@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { pick } from '@/components/ui/bilingual-name';
 import { requireTourScope } from '@/lib/dal/guards';
 import { getTourCounts } from '@/lib/dal/tours';
+import { pick } from '@/lib/i18n/pick';
 import { datesBetween, formatDayLabel } from '@/lib/time';
 
 export default async function TourOverviewPage({
@@ -28,7 +28,7 @@ export default async function TourOverviewPage({
   const stats = [
     { label: t('outletCount'), value: outletTotal },
     { label: t('delegateCount'), value: counts.delegates },
-    { label: t('groupCount'), value: counts.byGroup.length },
+    { label: t('groupCount'), value: counts.groupCount },
     { label: t('dayCount'), value: days.length },
   ];
 
@@ -87,6 +87,16 @@ export default async function TourOverviewPage({
             </li>
           ))}
         </ul>
+        {counts.groupCount > counts.byGroup.length ? (
+          <p className="mt-2 text-sm">
+            <Link
+              href={`/tours/${tour.id}/delegates?sort=group`}
+              className="font-medium text-brand-700 underline"
+            >
+              {t('moreGroups', { count: counts.groupCount - counts.byGroup.length })}
+            </Link>
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="days-heading">
@@ -99,7 +109,7 @@ export default async function TourOverviewPage({
             return (
               <li key={day.date}>
                 <Link
-                  href={`/tours/${tour.id}/programme#day-${day.date}`}
+                  href={`/tours/${tour.id}/programme?day=${day.date}`}
                   className="block rounded-lg border border-gray-200 bg-white px-3 py-2 hover:border-brand-600"
                 >
                   <span className="font-medium">{formatDayLabel(day.date, locale)}</span>

@@ -7,7 +7,8 @@ import { likePattern, searchWords } from '@/lib/search';
 import { assertCanManageUsers } from './common';
 import { queryDelegatesWithoutAccount } from './without-account';
 
-export const userPageSize = 50;
+// Each account row carries its actions, so a page holds fewer rows than the read-only lists.
+export const userPageSize = 30;
 
 export interface UserFilters {
   q?: string | undefined;

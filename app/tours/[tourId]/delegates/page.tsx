@@ -19,7 +19,9 @@ import {
 const filtersSchema = z.object({
   q: listQuery,
   outlet: optionalUuid,
+  outletQ: listQuery,
   group: optionalUuid,
+  groupQ: listQuery,
   role: optionalEnum(delegateRoles),
   region: regionCode,
   sort: optionalEnum(delegateSorts),
@@ -54,7 +56,13 @@ export default async function DelegatesPage({
         locale={locale}
       />
       <p role="status" className="mb-2 text-sm font-medium" data-testid="delegate-count">
-        {list.total === 0 && (filters.q || filters.outlet || filters.group || filters.role)
+        {list.total === 0 &&
+        (filters.q ||
+          filters.outlet ||
+          filters.outletQ ||
+          filters.group ||
+          filters.groupQ ||
+          filters.role)
           ? t('noMatch')
           : t('count', { count: list.total })}
       </p>

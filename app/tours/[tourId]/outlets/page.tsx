@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { OutletFilters } from '@/components/outlets/outlet-filters';
 import { OutletList } from '@/components/outlets/outlet-list';
-import { pick } from '@/components/ui/bilingual-name';
+import { Pagination, queryString } from '@/components/ui/pagination';
 import { requireTourScope } from '@/lib/dal/guards';
 import { getOutletFilterOptions, getOutlets } from '@/lib/dal/outlets';
+import { pick } from '@/lib/i18n/pick';
 import { compareNames } from '@/lib/search';
+import { firstValues, listPage, listQuery } from '@/lib/validation/list-params';
 
 // Unknown or malformed filters are dropped rather than failing the page.
 const filtersSchema = z.object({
@@ -22,11 +24,8 @@ const filtersSchema = z.object({
     .catch(undefined),
   theme: z.uuid().optional().catch(undefined),
   // A long query is cut, not refused: the first words are what anyone meant.
-  q: z
-    .string()
-    .transform((v) => v.slice(0, 100))
-    .optional()
-    .catch(undefined),
+  q: listQuery,
+  page: listPage,
 });
 
 export default async function OutletsPage({
@@ -36,19 +35,16 @@ export default async function OutletsPage({
   params: Promise<{ tourId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { scope } = await requireTourScope((await params).tourId);
-  const filters = filtersSchema.parse(await searchParams);
-  const [outlets, options, locale, t] = await Promise.all([
-    getOutlets(scope, filters),
+  const { scope, tour } = await requireTourScope((await params).tourId);
+  const filters = filtersSchema.parse(firstValues(await searchParams));
+  const locale = await getLocale();
+  const [list, options, t] = await Promise.all([
+    getOutlets(scope, filters, locale),
     getOutletFilterOptions(scope),
-    getLocale(),
     getTranslations('outlets'),
   ]);
   const byName = (a: { label: string }, b: { label: string }) =>
     compareNames(locale, a.label, b.label);
-  const sorted = [...outlets].sort((a, b) =>
-    compareNames(locale, pick(locale, a.nameZh, a.nameEn), pick(locale, b.nameZh, b.nameEn)),
-  );
 
   return (
     <>
@@ -70,9 +66,14 @@ export default async function OutletsPage({
         />
       </ClientMessages>
       <p role="status" className="mb-2 text-sm font-medium" data-testid="outlet-count">
-        {t('count', { count: sorted.length })}
+        {t('count', { count: list.total })}
       </p>
-      <OutletList outlets={sorted} />
+      <OutletList outlets={list.rows} />
+      <Pagination
+        page={list.page}
+        pages={list.pages}
+        hrefFor={(page) => `/tours/${tour.id}/outlets${queryString({ ...filters, page })}`}
+      />
     </>
   );
 }

@@ -1,21 +1,35 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { DayList } from '@/components/programme/day-list';
+import { FilterButtons, FilterForm, SearchField } from '@/components/ui/filter-form';
+import { Pagination, queryString } from '@/components/ui/pagination';
 import { cn } from '@/lib/cn';
+import { getGroupByCode, getGroupMenu } from '@/lib/dal/groups';
 import { requireTourScope } from '@/lib/dal/guards';
-import { getProgramme } from '@/lib/dal/programme';
-import { getTourCounts } from '@/lib/dal/tours';
-import { groupByTourDay } from '@/lib/programme';
+import { getProgrammePage } from '@/lib/dal/programme';
+import { dateKeyOf, datesBetween, formatDayLabel, nextDateKey, zonedInstant } from '@/lib/time';
+import { listPage } from '@/lib/validation/list-params';
 
 const filterSchema = z.object({
-  group: z
+  day: z
     .string()
-    .regex(/^[A-Za-z0-9]{1,10}$/)
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional()
     .catch(undefined),
+  group: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,20}$/)
+    .optional()
+    .catch(undefined),
+  page: listPage,
 });
 
+/**
+ * The coordinators' programme, one day at a time (today's first while the tour runs), for all
+ * groups or one: a tour of 30,000 visits sends the fifty it shows.
+ */
 export default async function ProgrammePage({
   params,
   searchParams,
@@ -24,61 +38,107 @@ export default async function ProgrammePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { scope, tour } = await requireTourScope((await params).tourId);
-  const { group } = filterSchema.parse(await searchParams);
-  const [programme, counts, t] = await Promise.all([
-    getProgramme(scope),
-    getTourCounts(scope, tour.timeZone),
+  const filters = filterSchema.parse(await searchParams);
+  const dates = datesBetween(tour.startDate, tour.endDate);
+  const today = dateKeyOf(new Date(), tour.timeZone);
+  const day =
+    filters.day && dates.includes(filters.day)
+      ? filters.day
+      : dates.includes(today)
+        ? today
+        : (dates[0] ?? tour.startDate);
+  const [menu, chosen, t, locale] = await Promise.all([
+    getGroupMenu(scope),
+    filters.group ? getGroupByCode(scope, filters.group) : null,
     getTranslations('programme'),
+    getLocale(),
   ]);
-  const groupCodes = counts.byGroup.map((g) => g.code);
-  const selected = group && groupCodes.includes(group) ? group : undefined;
-  const days = groupByTourDay(
-    selected ? programme.filter((v) => v.groups.includes(selected)) : programme,
-    tour,
-  );
+  const list = await getProgrammePage(scope, {
+    from: zonedInstant(day, '00:00', tour.timeZone),
+    to: zonedInstant(nextDateKey(day), '00:00', tour.timeZone),
+    groupIds: chosen ? [chosen.id] : undefined,
+    page: filters.page,
+  });
   const base = `/tours/${tour.id}/programme`;
+  const group = chosen?.code;
+  const chip = (current: boolean) =>
+    cn(
+      'inline-flex min-h-9 items-center rounded-full border px-3 text-sm',
+      current
+        ? 'border-brand-700 bg-brand-700 text-white'
+        : 'border-gray-300 bg-white hover:border-brand-600',
+    );
 
   return (
     <>
       <h1 className="mb-3 text-2xl font-bold">{t('title')}</h1>
 
-      <nav aria-label={t('groupFilter')} className="mb-3">
-        <ul className="flex flex-wrap gap-2">
-          {[undefined, ...groupCodes].map((code) => (
-            <li key={code ?? 'all'}>
+      {menu ? (
+        <nav aria-label={t('groupFilter')} className="mb-3">
+          <ul className="flex flex-wrap gap-2">
+            {[undefined, ...menu.map((g) => g.code)].map((code) => (
+              <li key={code ?? 'all'}>
+                <Link
+                  href={`${base}${queryString({ day, group: code })}`}
+                  aria-current={group === code ? 'page' : undefined}
+                  className={chip(group === code)}
+                >
+                  {code ? `${t('group')} ${code}` : t('allGroups')}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : (
+        <FilterForm label={t('groupFilter')}>
+          <input type="hidden" name="day" value={day} />
+          <SearchField id="programme-group" name="group" label={t('groupCode')} value={group} />
+          <FilterButtons
+            apply={t('show')}
+            clear={t('allGroups')}
+            filtered={Boolean(group)}
+            clearHref={`${base}?day=${day}`}
+          />
+        </FilterForm>
+      )}
+      {filters.group && !chosen ? (
+        <p role="status" className="mb-3 text-sm font-medium">
+          {t('noSuchGroup', { code: filters.group })}
+        </p>
+      ) : null}
+
+      <nav aria-label={t('chooseDay')} className="mb-4">
+        <ol className="flex gap-1 overflow-x-auto pb-1">
+          {dates.map((date, i) => (
+            <li key={date}>
               <Link
-                href={code ? `${base}?group=${code}` : base}
-                aria-current={selected === code ? 'page' : undefined}
+                href={`${base}${queryString({ day: date, group })}`}
+                aria-current={date === day ? 'page' : undefined}
+                aria-label={`${t('day', { n: i + 1 })} · ${formatDayLabel(date, locale)}`}
                 className={cn(
-                  'inline-flex min-h-9 items-center rounded-full border px-3 text-sm',
-                  selected === code
+                  'inline-flex min-h-9 items-center rounded border px-2 text-sm whitespace-nowrap',
+                  date === day
                     ? 'border-brand-700 bg-brand-700 text-white'
                     : 'border-gray-300 bg-white hover:border-brand-600',
                 )}
               >
-                {code ? `${t('group')} ${code}` : t('allGroups')}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
-
-      <nav aria-label={t('jumpToDay')} className="mb-4">
-        <ol className="flex gap-1 overflow-x-auto pb-1">
-          {days.map((day, i) => (
-            <li key={day.date}>
-              <a
-                href={`#day-${day.date}`}
-                className="inline-flex min-h-9 items-center rounded border border-gray-300 bg-white px-2 text-sm whitespace-nowrap hover:border-brand-600"
-              >
                 {t('day', { n: i + 1 })}
-              </a>
+              </Link>
             </li>
           ))}
         </ol>
       </nav>
 
-      <DayList days={days} timeZone={tour.timeZone} />
+      <DayList
+        days={[{ date: day, items: list.rows }]}
+        dayNumbers={[dates.indexOf(day) + 1]}
+        timeZone={tour.timeZone}
+      />
+      <Pagination
+        page={list.page}
+        pages={list.pages}
+        hrefFor={(page) => `${base}${queryString({ day, group, page })}`}
+      />
     </>
   );
 }
