@@ -15,6 +15,8 @@ export interface DatabaseHandle {
   driver: DriverName;
   /** Runs the committed migrations (idempotent). */
   migrate(): Promise<void>;
+  /** Calls `onPayload` for every NOTIFY on `channel` (from any app instance); resolves to a stop. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -52,6 +54,11 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
         await migrate(db, { migrationsFolder: (await import('./config')).migrationsFolder });
       });
     },
+    async listen(channel, onPayload) {
+      // postgres.js keeps one dedicated connection for all of this process's listeners.
+      const { unlisten } = await client.listen(channel, onPayload);
+      return unlisten;
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -79,6 +86,10 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
     driver: 'pglite',
     async migrate() {
       await migrate(db, { migrationsFolder: (await import('./config')).migrationsFolder });
+    },
+    async listen(channel, onPayload) {
+      const stop = await client.listen(channel, onPayload);
+      return stop;
     },
     async close() {
       await client.close();

@@ -111,6 +111,13 @@ interface Ids {
   otherTour: string;
   delegateA: string;
   delegateB: string;
+  /** A group of the demo tour and one of its visits (the board's actions act on them). */
+  demoGroup: string;
+  demoVisit: string;
+  demoVisitVersion: number;
+  /** Another visit, so that each action that changes one starts from the version it reads. */
+  demoVisit2: string;
+  demoVisit2Version: number;
 }
 
 async function discoverIds(ctx: Record<Who, APIRequestContext>): Promise<Ids> {
@@ -119,7 +126,24 @@ async function discoverIds(ctx: Record<Who, APIRequestContext>): Promise<Ids> {
   const own = /href="\/tours\/[0-9a-f-]{36}\/delegates\/([0-9a-f-]{36})"/g;
   const [delegateA] = await hrefs(ctx.journalistA, '/', own);
   const [delegateB] = await hrefs(ctx.journalistB, '/', own);
-  const ids = { demoTour, otherTour, delegateA, delegateB };
+  if (!sql) throw new Error('no database');
+  const [group] = await sql<{ id: string }[]>`
+    select id from groups where tour_id = ${demoTour ?? ''} order by code limit 1`;
+  const [visit, visit2] = await sql<{ id: string; version: number }[]>`
+    select v.id, v.version from visits v join visit_groups vg on vg.visit_id = v.id
+    where v.tour_id = ${demoTour ?? ''} and vg.group_id = ${group?.id ?? ''} and not v.cancelled
+    order by v.starts_at limit 2`;
+  const ids = {
+    demoTour,
+    otherTour,
+    delegateA,
+    delegateB,
+    demoGroup: group?.id,
+    demoVisit: visit?.id,
+    demoVisitVersion: visit?.version,
+    demoVisit2: visit2?.id,
+    demoVisit2Version: visit2?.version,
+  };
   for (const [k, v] of Object.entries(ids)) expect(v, k).toBeTruthy();
   expect(demoTour).not.toBe(otherTour);
   return ids as Ids;
@@ -165,7 +189,23 @@ const routeRules: Record<string, (ids: Ids) => [path: string, expect: Expect][]>
   ],
   '/tours/[tourId]/programme': (ids) => [
     [`/tours/${ids.demoTour}/programme`, staffOf(...demoStaff)],
+    [`/tours/${ids.demoTour}/programme?day=2025-07-20&groups=2`, staffOf(...demoStaff)],
     [`/tours/${ids.otherTour}/programme`, staffOf(...otherStaff)],
+  ],
+  '/tours/[tourId]/programme/list': (ids) => [
+    [`/tours/${ids.demoTour}/programme/list`, staffOf(...demoStaff)],
+    [`/tours/${ids.demoTour}/programme/list?day=2025-07-20&group=A`, staffOf(...demoStaff)],
+    [`/tours/${ids.otherTour}/programme/list`, staffOf(...otherStaff)],
+  ],
+  '/api/tours/[tourId]/board': (ids) => [
+    [`/api/tours/${ids.demoTour}/board?day=2025-07-20`, apiFor(...demoStaff)],
+    [`/api/tours/${ids.otherTour}/board`, apiFor(...otherStaff)],
+    ['/api/tours/not-a-uuid/board', (w) => (w === 'anon' ? 401 : 404)],
+  ],
+  // A stream: only its status is read (see routeStatus).
+  '/api/tours/[tourId]/board/events': (ids) => [
+    [`/api/tours/${ids.demoTour}/board/events`, apiFor(...demoStaff)],
+    [`/api/tours/${ids.otherTour}/board/events`, apiFor(...otherStaff)],
   ],
   '/tours/[tourId]/delegates': (ids) => [
     [`/tours/${ids.demoTour}/delegates`, staffOf(...demoStaff)],
@@ -190,6 +230,27 @@ const routeRules: Record<string, (ids: Ids) => [path: string, expect: Expect][]>
   ],
   '/favicon.ico': () => [['/favicon.ico', publicPage]],
 };
+/**
+ * GET as this caller. A stream of server-sent events never ends: its status and headers are
+ * read, then the connection is dropped.
+ */
+async function routeStatus(c: APIRequestContext, path: string) {
+  if (!path.endsWith('/events')) return c.get(path, { maxRedirects: 0 });
+  const { cookies } = await c.storageState();
+  const controller = new AbortController();
+  const res = await fetch(`${matrixURL}${path}`, {
+    headers: { cookie: cookies.map((k) => `${k.name}=${k.value}`).join('; ') },
+    redirect: 'manual',
+    signal: controller.signal,
+  });
+  controller.abort();
+  return {
+    status: () => res.status,
+    headers: () => Object.fromEntries(res.headers),
+    text: async () => '',
+  };
+}
+
 // Next's own internal pages, not addresses of the app.
 const internal = new Set(['/_not-found', '/_global-error']);
 
@@ -210,7 +271,7 @@ test('every route of the build answers each caller as it should', async () => {
   for (const route of built) {
     for (const [path, expected] of routeRules[route]?.(ids) ?? []) {
       for (const w of who) {
-        const res = await ctx[w].get(path, { maxRedirects: 0 });
+        const res = await routeStatus(ctx[w], path);
         const want = expected(w);
         const location = res.headers().location ?? '';
         if (
@@ -309,6 +370,49 @@ const actionRules: Record<string, ActionRule> = {
       userId: targets[target1] ?? '',
       tourId: demoTour,
       assigned: 'true',
+    }),
+  },
+  'lib/actions/visits.ts#createVisitAction': {
+    allowed: ['coordinator', 'organizer'],
+    caller: 'coordinator',
+    payload: ({ demoTour, demoGroup }) =>
+      ({
+        tourId: demoTour,
+        kind: 'free_time',
+        titleZh: '矩阵测试',
+        titleEn: 'Matrix test',
+        startsAt: '2025-07-18T16:00:00Z', // 00:00 on the tour's first night, before any visit
+        endsAt: '2025-07-18T16:30:00Z',
+        groupIds: demoGroup,
+      }) as Record<string, string>,
+  },
+  'lib/actions/visits.ts#updateVisitAction': {
+    allowed: ['coordinator', 'organizer'],
+    caller: 'coordinator',
+    payload: ({ demoTour, demoVisit, demoVisitVersion }) => ({
+      tourId: demoTour,
+      visitId: demoVisit,
+      version: String(demoVisitVersion),
+      notesEn: 'Checked by the access matrix.',
+    }),
+  },
+  'lib/actions/visits.ts#setVisitCancelledAction': {
+    allowed: ['coordinator', 'organizer'],
+    caller: 'coordinator',
+    payload: ({ demoTour, demoVisit2, demoVisit2Version }) => ({
+      tourId: demoTour,
+      visitId: demoVisit2,
+      version: String(demoVisit2Version),
+      cancelled: 'true',
+    }),
+  },
+  'lib/actions/visits.ts#duplicateVisitAction': {
+    allowed: ['coordinator', 'organizer'],
+    caller: 'coordinator',
+    payload: ({ demoTour, demoVisit }) => ({
+      tourId: demoTour,
+      visitId: demoVisit,
+      startsAt: '2025-07-18T17:00:00Z',
     }),
   },
   'lib/actions/users.ts#createAccountsForTourAction': {

@@ -97,7 +97,7 @@ export const createVisitAction = authedAction(
 );
 
 export const updateVisitAction = authedAction(
-  { name: 'updateVisit', schema: updateVisitSchema, roles, arrays: ['groupIds'] },
+  { name: 'updateVisit', schema: updateVisitSchema, roles },
   async ({ tourId, visitId, version, ...patch }, ctx) => {
     const scoped = await scopeOrRefuse(ctx, tourId, 'updateVisit');
     if (!scoped.ok) return scoped.failure;

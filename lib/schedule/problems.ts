@@ -131,10 +131,12 @@ export function findProblems(visits: PlanVisit[], ctx: PlanContext): Problem[] {
       const end = new Date(Math.max(...dayVisits.map((v) => +v.endsAt)));
       const length = differenceInMinutes(end, first.startsAt);
       if (length > settings.maxDayMinutes) {
+        // On the visit that ends the day: that is where a coordinator trims it.
+        const last = dayVisits.reduce((a, b) => (b.endsAt > a.endsAt ? b : a));
         problems.push({
           kind: 'dayTooLong',
           day,
-          visitIds: dayVisits.map((v) => v.id),
+          visitIds: [last.id],
           groupId,
           params: { minutes: length, limit: settings.maxDayMinutes },
         });
@@ -164,10 +166,13 @@ export function findProblems(visits: PlanVisit[], ctx: PlanContext): Problem[] {
           (v) => v.kind === 'meal' && v.startsAt < windowEnd && v.endsAt > windowStart,
         );
         if (!fed) {
+          // On the visit that runs through the window (or the day's first), where a meal fits.
+          const during =
+            dayVisits.find((v) => v.startsAt < windowEnd && v.endsAt > windowStart) ?? first;
           problems.push({
             kind,
             day,
-            visitIds: dayVisits.map((v) => v.id),
+            visitIds: [during.id],
             groupId,
             params: { from: startAt, to: endAt },
           });

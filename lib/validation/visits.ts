@@ -23,7 +23,11 @@ const visitBody = {
   fromCityId: placeId,
   startsAt: instant,
   endsAt: instant,
-  groupIds: z.array(z.uuid()).min(1).max(50),
+  // A form sends one checked group as a single value; a patch without groups keeps them.
+  groupIds: z.preprocess(
+    (v) => (typeof v === 'string' ? [v] : v),
+    z.array(z.uuid()).min(1).max(50),
+  ),
   notesZh: optionalText(2000, { multiline: true }),
   notesEn: optionalText(2000, { multiline: true }),
   transportMode: z
