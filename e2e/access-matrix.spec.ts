@@ -197,6 +197,18 @@ const routeRules: Record<string, (ids: Ids) => [path: string, expect: Expect][]>
     [`/tours/${ids.demoTour}/programme/list?day=2025-07-20&group=A`, staffOf(...demoStaff)],
     [`/tours/${ids.otherTour}/programme/list`, staffOf(...otherStaff)],
   ],
+  '/tours/[tourId]/programme/problems': (ids) => [
+    [`/tours/${ids.demoTour}/programme/problems`, staffOf(...demoStaff)],
+    [`/tours/${ids.otherTour}/programme/problems`, staffOf(...otherStaff)],
+  ],
+  '/api/tours/[tourId]/visits/[visitId]/history': (ids) => [
+    [`/api/tours/${ids.demoTour}/visits/${ids.demoVisit}/history`, apiFor(...demoStaff)],
+    // A visit looked up under another tour has no history for anyone.
+    [
+      `/api/tours/${ids.otherTour}/visits/${ids.demoVisit}/history`,
+      apiFor('otherCoordinator', 'organizer'),
+    ],
+  ],
   '/api/tours/[tourId]/board': (ids) => [
     [`/api/tours/${ids.demoTour}/board?day=2025-07-20`, apiFor(...demoStaff)],
     [`/api/tours/${ids.otherTour}/board`, apiFor(...otherStaff)],

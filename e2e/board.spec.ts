@@ -83,6 +83,17 @@ test('moving a Chengdu visit to 30 minutes after a Chongqing one warns of the tr
   await page.getByRole('link', { name: /^Day 6/ }).click();
   await expect(page.getByTestId('problems')).toContainText(warning);
   await expect(block(page, 'A', '22:00–23:30')).toBeVisible();
+  // The tour's problems panel lists it under its day, and leads to the visit.
+  await page.getByRole('link', { name: 'All problems of the tour' }).click();
+  const day6 = page.getByTestId('problem-day').filter({ hasText: 'Wednesday 23 July' });
+  await expect(day6).toContainText(warning);
+  await day6
+    .getByRole('listitem')
+    .filter({ hasText: warning })
+    .getByRole('link', { name: `Open ${chengdu.titleEn}` })
+    .click();
+  await expect(page.getByRole('dialog', { name: 'Edit visit' })).toBeVisible();
+  await expectAccessible(page);
 });
 
 test('two coordinators: a stale save is refused with the first change shown, and a move appears on the other board live', async ({
@@ -108,6 +119,14 @@ test('two coordinators: a stale save is refused with the first change shown, and
   await mine.getByRole('button', { name: /^Save/ }).click();
   await expect(mine.getByTestId('form-refusal')).toContainText(
     `${demoUsers.organizer} changed this visit at`,
+  );
+  // Its history says who changed what, in words.
+  await mine.getByText('History').click();
+  await expect(mine.getByTestId('visit-history')).toContainText(
+    `${demoUsers.organizer} changed it`,
+  );
+  await expect(mine.getByTestId('visit-history')).toContainText(
+    `Title: from ${visit.titleEn} to Changed by the organizer`,
   );
   await mine.getByRole('button', { name: 'Close' }).click();
   // The first change stands, and this board shows it without a reload.

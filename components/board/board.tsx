@@ -48,16 +48,22 @@ const silent = {
   onDragCancel: () => undefined,
 };
 
-export function Board({ initial }: { initial: BoardData }) {
+export function Board({
+  initial,
+  openVisit,
+}: {
+  initial: BoardData;
+  openVisit?: string | undefined;
+}) {
   const [client] = useState(() => new QueryClient());
   return (
     <QueryClientProvider client={client}>
-      <BoardView initial={initial} />
+      <BoardView initial={initial} openVisit={openVisit} />
     </QueryClientProvider>
   );
 }
 
-function BoardView({ initial }: { initial: BoardData }) {
+function BoardView({ initial, openVisit }: { initial: BoardData; openVisit?: string | undefined }) {
   const t = useTranslations('board.board');
   const locale = useLocale();
   const key = boardKey(initial.tour.id, initial.day, initial.groupPage);
@@ -67,7 +73,10 @@ function BoardView({ initial }: { initial: BoardData }) {
   const [status, setStatus] = useState('');
   const [refusal, setRefusal] = useState<string | null>(null);
   const [undo, setUndo] = useState<{ label: string; change: VisitChange } | null>(null);
-  const [form, setForm] = useState<VisitFormTarget | null>(null);
+  const [form, setForm] = useState<VisitFormTarget | null>(() => {
+    const visit = openVisit ? initial.visits.find((v) => v.id === openVisit) : undefined;
+    return visit ? { visit } : null;
+  });
   const timeline = useRef<HTMLDivElement>(null);
   const board = data ?? initial;
   const zone = board.tour.timeZone;

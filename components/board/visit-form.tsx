@@ -17,6 +17,7 @@ import {
   useCreateVisit,
   useSetCancelled,
 } from './use-board';
+import { VisitHistory } from './visit-history';
 
 export type VisitFormTarget = { visit: BoardVisit } | { groupId: string };
 
@@ -437,6 +438,8 @@ export function VisitForm({
             </ul>
           </div>
         ) : null}
+
+        {existing ? <VisitHistory tourId={board.tour.id} visitId={existing.id} /> : null}
 
         <div className="flex flex-wrap gap-2">
           <button

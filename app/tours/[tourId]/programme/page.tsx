@@ -17,6 +17,8 @@ const paramsSchema = z.object({
     .optional()
     .catch(undefined),
   groups: listPage,
+  /** A visit to open at once (from the problems panel). */
+  visit: z.uuid().optional().catch(undefined),
 });
 
 /**
@@ -43,12 +45,17 @@ export default async function BoardPage({
     <>
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold">{t('title')}</h1>
-        <Link
-          href={`${base}/list?day=${board.day}`}
-          className="font-medium text-brand-700 underline"
-        >
-          {t('printable')}
-        </Link>
+        <div className="flex flex-wrap gap-4">
+          <Link href={`${base}/problems`} className="font-medium text-brand-700 underline">
+            {t('allProblems')}
+          </Link>
+          <Link
+            href={`${base}/list?day=${board.day}`}
+            className="font-medium text-brand-700 underline"
+          >
+            {t('printable')}
+          </Link>
+        </div>
       </div>
       <nav aria-label={t('chooseDay')} className="mb-3">
         <ol className="flex gap-1 overflow-x-auto pb-1">
@@ -73,7 +80,7 @@ export default async function BoardPage({
       </nav>
       <h2 className="mb-2 text-lg font-semibold">{formatDayLabel(board.day, locale)}</h2>
       <ClientMessages namespaces={['board', 'visitKind']}>
-        <Board key={`${board.day}:${board.groupPage}`} initial={board} />
+        <Board key={`${board.day}:${board.groupPage}`} initial={board} openVisit={query.visit} />
       </ClientMessages>
       <Pagination
         page={board.groupPage}
