@@ -62,7 +62,7 @@ export function encodeBackup(
     bytes: payload.length,
     sha256: createHash('sha256').update(payload).digest('hex'),
   };
-  return Buffer.concat([Buffer.from(magic + JSON.stringify(header) + '\n'), payload]);
+  return Buffer.concat([Buffer.from(`${magic}${JSON.stringify(header)}\n`), payload]);
 }
 
 /** Reads and checks a backup file: refuses anything that is not a whole backup of this schema. */
@@ -128,9 +128,8 @@ export async function backupDatabase(config: DatabaseConfig, file: string): Prom
     try {
       release = acquireDirLock(dir);
     } catch (err) {
-      throw new BackupError(
-        `${(err as Error).message.replace(/^PGLITE_DIR: /, '')}. Stop the app, then back up (the embedded database allows one process).`,
-      );
+      // "... is in use by process N; stop it first": the app runs, and only one process may open it.
+      throw new BackupError(`${(err as Error).message.replace(/^PGLITE_DIR: /, '')}.`);
     }
     try {
       const client = await openPgliteClient(dir);
