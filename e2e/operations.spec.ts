@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import postgres from 'postgres';
 import { e2ePort } from '../playwright.config';
 import { findAction } from './support/actions';
-import { demoPassword, demoUsers } from './support/auth';
+import { demoPassword, demoUsers, loginAs } from './support/auth';
 import { encodeReply } from './support/encode';
 import { expect, test } from './support/fixtures';
 import { type PlainResponse, plainClient } from './support/plain-http';
@@ -72,7 +72,9 @@ test('readiness says when to send traffic; liveness keeps its answer', async () 
   }
 });
 
-test("on Postgres, dropping the app's connections twice while 20 clients read pages fails no read", async () => {
+test("on Postgres, dropping the app's connections twice while 20 clients read pages fails no read; a failing page shows the reference its log line carries; readiness follows the database", async ({
+  page,
+}) => {
   test.skip(!process.env.TEST_DATABASE_URL, 'needs a Postgres server');
   test.setTimeout(180_000);
   const port = portBase + 1;
@@ -137,6 +139,39 @@ test("on Postgres, dropping the app's connections twice while 20 clients read pa
     console.log(`reads: ${outcomes.length}, failed: ${failed.length}, dropped: ${dropped}`);
     expect(failed).toEqual([]);
     expect(outcomes.length).toBeGreaterThan(40);
+
+    // A page that fails (its table is gone) shows the request's id, and the log has its line.
+    await loginAs(page, demoUsers.coordinator, demoPassword, origin);
+    const db = postgres(url.toString(), { max: 1, onnotice: () => {} });
+    await db.unsafe('alter table outlets rename to outlets_away');
+    try {
+      const res = await page.goto(`${origin}/tours/${tourId}/outlets`);
+      const id = res?.headers()['x-request-id'] ?? '';
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      await expect(page.getByTestId('error-ref')).toContainText(id);
+      const logged = run
+        .output()
+        .split('\n')
+        .filter((l) => l.includes(id) && l.includes('"request error"'));
+      expect(logged.length, run.output().slice(-2000)).toBeGreaterThan(0);
+      expect(logged[0]).toContain('"sqlstate":"42P01"');
+    } finally {
+      await db.unsafe('alter table outlets_away rename to outlets');
+      await db.end();
+    }
+
+    // The database refusing connections: not ready (a load balancer stops sending), still alive.
+    const ready = async () => (await fetch(`${origin}/api/health/ready`)).status;
+    expect(await ready()).toBe(200);
+    await admin.unsafe(`alter database ${name} allow_connections false`);
+    await drop();
+    try {
+      expect(await ready()).toBe(503);
+      expect((await fetch(`${origin}/api/health`)).status).toBe(200);
+    } finally {
+      await admin.unsafe(`alter database ${name} allow_connections true`);
+    }
+    await expect.poll(ready, { timeout: 10_000 }).toBe(200);
   } finally {
     await stop(run.child);
     serverOutputs.push(run.output());
