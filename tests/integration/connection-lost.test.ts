@@ -75,4 +75,23 @@ describe.skipIf(!server)('a dropped database connection on Postgres', () => {
     const rows = await handle.db.select().from(s.tours).where(eq(s.tours.nameEn, name));
     expect(rows).toEqual([]);
   });
+
+  it('a transaction whose connection drops while COMMIT runs reports "may have been saved"', async () => {
+    // A deferred constraint trigger that takes a second runs inside COMMIT: the drop lands there.
+    await handle.db.execute(sql`create table slow_commit (x int)`);
+    await handle.db.execute(
+      sql`create function slow_commit_check() returns trigger language plpgsql as $$ begin perform pg_sleep(1); return null; end $$`,
+    );
+    await handle.db.execute(
+      sql`create constraint trigger slow_commit_trigger after insert on slow_commit deferrable initially deferred for each row execute function slow_commit_check()`,
+    );
+    const attempt = handle.db.transaction(async (tx) => {
+      await tx.execute(sql`insert into slow_commit values (1)`);
+    });
+    await new Promise((r) => setTimeout(r, 400));
+    await dropAll();
+    const err = await attempt.catch((e) => e);
+    expect(err).toBeInstanceOf(ConnectionLostError);
+    expect((err as ConnectionLostError).outcome).toBe('unknown');
+  });
 });
