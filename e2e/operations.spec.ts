@@ -180,103 +180,124 @@ test("on Postgres, dropping the app's connections twice while 20 clients read pa
   }
 });
 
-test('SIGTERM while 20 clients read and one writes: every request answered, exit 0, the write kept as reported', async () => {
-  test.setTimeout(180_000);
-  const port = portBase + 2;
-  const origin = `http://127.0.0.1:${port}`;
-  const dir = mkdtempSync(join(tmpdir(), 'tourdesk-sigterm-'));
-  const env = { PGLITE_DIR: join(dir, 'db'), NEXTAUTH_URL: origin };
-  try {
-    const first = start(port, env, ['node', 'scripts/server.mjs']);
-    await waitForHealth(port);
-    const organizer = plainClient(origin);
-    await organizer.signIn(demoUsers.organizer, demoPassword);
-    const readers = await Promise.all(
-      Array.from({ length: 20 }, async () => {
-        const c = plainClient(origin);
-        await c.signIn(demoUsers.coordinator, demoPassword);
-        return c;
-      }),
-    );
-    const tourId = firstTour((await readers[0]?.call('/'))?.body ?? '');
-    const outcomes: Outcome[] = [];
-    let refused = 0;
-    let turnedAway = 0;
-    const reading = readers.map(async (c) => {
-      for (;;) {
-        try {
-          const res = await c.call(`/tours/${tourId}/outlets`);
-          // Arrived after SIGTERM: answered "restarting, try again" (a load balancer retries).
-          if (res.status === 503 && JSON.parse(res.body).code === 'unavailable') {
-            turnedAway++;
-            return;
-          }
-          outcomes.push({ status: res.status });
-        } catch (err) {
-          const code = errorCode(err);
-          // Refused at the door: the server no longer listens, the request never reached it.
-          if (code === 'ECONNREFUSED') {
-            refused++;
-            return;
-          }
-          outcomes.push({ error: code });
-        }
-      }
-    });
-    await new Promise((r) => setTimeout(r, 5000));
-    const email = `sigterm-${Date.now()}@example.com`;
-    const writing = callActionPlain(organizer, origin, 'lib/actions/users.ts', 'createUserAction', {
-      email,
-      role: 'coordinator',
-    }).then(
-      (r) => ({ answered: true as const, ...r }),
-      (err) => ({ answered: false as const, code: errorCode(err) }),
-    );
-    await new Promise((r) => setTimeout(r, 20));
-    first.child.kill('SIGTERM');
-    const [code] = await Promise.all([first.exited, ...reading]);
-    const write = await writing;
-    serverOutputs.push(first.output());
-
-    expect(code).toBe(0);
-    // Every reader went on until the server turned it away or no longer listened.
-    expect(refused + turnedAway).toBe(20);
-    const unanswered = outcomes.filter((o) => !('status' in o) || o.status !== 200);
-    expect(unanswered).toEqual([]);
-    expect(outcomes.length).toBeGreaterThanOrEqual(20);
-    // The write was either answered (saved, or refused with a reason) or never reached the server.
-    if (write.answered && write.res.status === 503) {
-      expect(JSON.parse(write.res.body).code).toBe('unavailable'); // refused, and said so
-    } else if (write.answered) {
-      expect(write.res.status).toBe(200);
-      expect(write.result, write.res.body.slice(0, 300)).not.toBeNull();
-      if (!write.result?.ok) expect(write.result?.code).toBeTruthy();
-    } else {
-      expect(write.code).toBe('ECONNREFUSED');
-    }
-    const saved = write.answered && write.result?.ok === true;
-    console.log(
-      `reads answered: ${outcomes.length}, turned away: ${turnedAway}, refused: ${refused}; write: ${saved ? 'saved' : 'not saved'} (${write.answered ? write.res.status : write.code})`,
-    );
-
-    const second = start(port, env, ['node', 'scripts/server.mjs']);
+// SIGTERM just after the write was sent (it mostly arrives after, and is refused and reported),
+// and a little later (it is mostly in flight, and is saved and confirmed).
+for (const [i, when] of (['just after', 'in flight'] as const).entries()) {
+  test(`SIGTERM ${when === 'in flight' ? 'while a write is in flight' : 'just after a write was sent'}, while 20 clients read: every request answered, exit 0, the write kept as reported`, async () => {
+    test.setTimeout(180_000);
+    const port = portBase + 4 + i;
+    const origin = `http://127.0.0.1:${port}`;
+    const dir = mkdtempSync(join(tmpdir(), 'tourdesk-sigterm-'));
+    // At debug level the server logs each request as it starts: how the test sees the write arrive.
+    const env = { PGLITE_DIR: join(dir, 'db'), NEXTAUTH_URL: origin, LOG_LEVEL: 'debug' };
     try {
+      const first = start(port, env, ['node', 'scripts/server.mjs']);
       await waitForHealth(port);
-      const again = plainClient(origin);
-      await again.signIn(demoUsers.organizer, demoPassword);
-      const users = await again.call(`/admin/users?q=${encodeURIComponent(email)}`);
-      expect(users.status).toBe(200);
-      // The list's own count (the search box echoes the address, so the page's text would not do).
-      expect(users.body).toContain(saved ? '1 account' : 'No accounts match');
-      expect((await again.call(`/tours/${tourId}/outlets`)).status).toBe(200);
+      const organizer = plainClient(origin);
+      await organizer.signIn(demoUsers.organizer, demoPassword);
+      const readers = await Promise.all(
+        Array.from({ length: 20 }, async () => {
+          const c = plainClient(origin);
+          await c.signIn(demoUsers.coordinator, demoPassword);
+          return c;
+        }),
+      );
+      const tourId = firstTour((await readers[0]?.call('/'))?.body ?? '');
+      const outcomes: Outcome[] = [];
+      let refused = 0;
+      let turnedAway = 0;
+      const reading = readers.map(async (c) => {
+        for (;;) {
+          try {
+            const res = await c.call(`/tours/${tourId}/outlets`);
+            // Arrived after SIGTERM: answered "restarting, try again" (a load balancer retries).
+            if (res.status === 503 && JSON.parse(res.body).code === 'unavailable') {
+              turnedAway++;
+              return;
+            }
+            outcomes.push({ status: res.status });
+          } catch (err) {
+            const code = errorCode(err);
+            // Refused at the door: the server no longer listens, the request never reached it.
+            if (code === 'ECONNREFUSED') {
+              refused++;
+              return;
+            }
+            outcomes.push({ error: code });
+          }
+        }
+      });
+      await new Promise((r) => setTimeout(r, 5000));
+      const email = `sigterm-${Date.now()}@example.com`;
+      const writing = callActionPlain(
+        organizer,
+        origin,
+        'lib/actions/users.ts',
+        'createUserAction',
+        {
+          email,
+          role: 'coordinator',
+        },
+      ).then(
+        (r) => ({ answered: true as const, ...r }),
+        (err) => ({ answered: false as const, code: errorCode(err) }),
+      );
+      if (when === 'in flight') {
+        const arrived = /"method":"POST","path":"\/admin\/users","msg":"started"/;
+        await expect
+          .poll(() => arrived.test(first.output()), { timeout: 30_000, intervals: [10] })
+          .toBe(true);
+      } else {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      first.child.kill('SIGTERM');
+      const [code] = await Promise.all([first.exited, ...reading]);
+      const write = await writing;
+      serverOutputs.push(first.output());
+
+      expect(code).toBe(0);
+      // Every reader went on until the server turned it away or no longer listened.
+      expect(refused + turnedAway).toBe(20);
+      const unanswered = outcomes.filter((o) => !('status' in o) || o.status !== 200);
+      expect(unanswered).toEqual([]);
+      expect(outcomes.length).toBeGreaterThanOrEqual(20);
+      // The write was either answered (saved, or refused with a reason) or never reached the server.
+      if (write.answered && write.res.status === 503) {
+        expect(JSON.parse(write.res.body).code).toBe('unavailable'); // refused, and said so
+      } else if (write.answered) {
+        expect(write.res.status).toBe(200);
+        expect(write.result, write.res.body.slice(0, 300)).not.toBeNull();
+        if (!write.result?.ok) expect(write.result?.code).toBeTruthy();
+      } else {
+        expect(write.code).toBe('ECONNREFUSED');
+      }
+      const saved = write.answered && write.result?.ok === true;
+      // A write the server had started is finished before it stops, and confirmed.
+      if (when === 'in flight')
+        expect(saved, write.answered ? write.res.body.slice(0, 300) : '').toBe(true);
+      console.log(
+        `reads answered: ${outcomes.length}, turned away: ${turnedAway}, refused: ${refused}; write: ${saved ? 'saved' : 'not saved'} (${write.answered ? write.res.status : write.code})`,
+      );
+
+      const second = start(port, env, ['node', 'scripts/server.mjs']);
+      try {
+        await waitForHealth(port);
+        const again = plainClient(origin);
+        await again.signIn(demoUsers.organizer, demoPassword);
+        const users = await again.call(`/admin/users?q=${encodeURIComponent(email)}`);
+        expect(users.status).toBe(200);
+        // The list's own count (the search box echoes the address, so the page's text would not do).
+        expect(users.body).toContain(saved ? '1 account' : 'No accounts match');
+        expect((await again.call(`/tours/${tourId}/outlets`)).status).toBe(200);
+      } finally {
+        await stop(second.child);
+        serverOutputs.push(second.output());
+      }
     } finally {
-      await stop(second.child);
-      serverOutputs.push(second.output());
+      rmSync(dir, { recursive: true, force: true });
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  });
+}
 
 test('the logs are one JSON line per request, and never hold passwords, passport numbers or session cookies', async () => {
   test.setTimeout(180_000);

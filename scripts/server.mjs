@@ -138,6 +138,7 @@ const server = createServer((req, res) => {
   inFlight++;
   lastArrival = Date.now();
   const started = performance.now();
+  log.debug({ requestId: id, method: req.method, path: (req.url ?? '/').split('?')[0] }, 'started');
   res.once('close', () => {
     inFlight--;
     // One line per request. The path only: a query may carry what a person typed or a token.
