@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { delegateRoles, mediaTypes, sexes, transportModes, visitKinds } from '@/db/schema';
+import { hasControlChars } from './text';
 
 // One tour as a single file (GET /api/tours/[tourId]/export, imported by importTourAction): every
 // row of the tour, the reference rows it points at (by code and name, since ids differ between
@@ -7,7 +8,13 @@ import { delegateRoles, mediaTypes, sexes, transportModes, visitKinds } from '@/
 // one. These schemas are the file's whole definition: export writes exactly their fields.
 
 const id = z.uuid();
-const text = (max = 2000) => z.string().max(max);
+// Kept exactly as exported (no trimming), but without control characters (line breaks and tabs
+// are fine: notes and addresses have them).
+const text = (max = 2000) =>
+  z
+    .string()
+    .max(max)
+    .refine((v) => !hasControlChars(v, true), 'control characters');
 const optText = (max = 2000) => text(max).nullable();
 const date = z.iso.date();
 const optDate = date.nullable();
