@@ -231,6 +231,14 @@ const routeRules: Record<string, (ids: Ids) => [path: string, expect: Expect][]>
     [`/tours/${ids.otherTour}/delegates/${ids.delegateA}`, staffOf()],
   ],
   '/api/health': () => [['/api/health', publicPage]],
+  '/api/health/ready': () => [['/api/health/ready', publicPage]],
+  '/api/tours/[tourId]/export': (ids) => [
+    [`/api/tours/${ids.demoTour}/export`, apiFor('organizer')],
+    [`/api/tours/${ids.otherTour}/export`, apiFor('organizer')],
+    ['/api/tours/00000000-0000-4000-8000-000000000000/export', apiFor()],
+    ['/api/tours/not-a-uuid/export', apiFor()],
+  ],
+  '/admin/tours': () => [['/admin/tours', staffOf('organizer')]],
   '/api/admin/tours/[tourId]/delegates-without-account': (ids) => [
     [`/api/admin/tours/${ids.demoTour}/delegates-without-account?q=a`, apiFor('organizer')],
     ['/api/admin/tours/not-a-uuid/delegates-without-account', (w) => (w === 'anon' ? 401 : 404)],
@@ -335,6 +343,48 @@ interface ActionRule {
   formOnly?: boolean;
 }
 
+/** The smallest valid tour file (e2e/../lib/validation/tour-file.ts): a tour with nothing in it. */
+function emptyTourFile(nameEn: string) {
+  return {
+    format: 'tourdesk-tour',
+    version: 1,
+    exportedAt: new Date().toISOString(),
+    tour: {
+      nameZh: nameEn,
+      nameEn,
+      startDate: '2026-05-01',
+      endDate: '2026-05-03',
+      timeZone: 'Asia/Shanghai',
+      isSample: false,
+      archivedAt: null,
+      transferBufferMinutes: 30,
+      maxDayMinutes: 720,
+      minRestMinutes: 600,
+      lunchStart: '11:30:00',
+      lunchEnd: '14:00:00',
+      dinnerStart: '17:30:00',
+      dinnerEnd: '21:00:00',
+      maxThemesPerOutlet: 3,
+    },
+    ...Object.fromEntries(
+      [
+        'regions',
+        'countries',
+        'cities',
+        'sites',
+        'outlets',
+        'coverageThemes',
+        'outletThemes',
+        'delegates',
+        'groups',
+        'groupMembers',
+        'visits',
+        'visitGroups',
+      ].map((k) => [k, []]),
+    ),
+  };
+}
+
 const target1 = 'matrix-target-1@example.com';
 const target2 = 'matrix-target-2@example.com';
 
@@ -426,6 +476,11 @@ const actionRules: Record<string, ActionRule> = {
       visitId: demoVisit,
       startsAt: '2025-07-18T17:00:00Z',
     }),
+  },
+  'lib/actions/tour-transfer.ts#importTourAction': {
+    allowed: ['organizer'],
+    caller: 'organizer',
+    payload: () => ({ file: JSON.stringify(emptyTourFile(`Matrix import ${Date.now()}`)) }),
   },
   'lib/actions/users.ts#createAccountsForTourAction': {
     allowed: ['organizer'],
