@@ -131,7 +131,10 @@ test('a password reset asks first, and an organizer’s reset says so', async ({
   await form.getByLabel('Email').fill(email);
   await form.getByLabel('Role').selectOption({ label: 'Organizer' });
   await form.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByTestId('password')).toHaveText(generatedPassword);
+  // This account's own password (the reset's may still be on screen): the account exists now.
+  await expect(
+    page.getByTestId('credential').filter({ hasText: email }).getByTestId('password'),
+  ).toHaveText(generatedPassword);
   await page.goto(`/admin/users?q=${encodeURIComponent(email)}`);
   await page
     .getByTestId('user')

@@ -63,11 +63,12 @@ const server = spawn('node', ['scripts/server.mjs'], {
   stdio: ['inherit', 'pipe', 'pipe'],
   env: { ...env, PORT: port },
 });
-// The run's log is kept, so a test can check what the app wrote (e2e/operations.spec.ts).
+// The run's log is kept, so a test can check what the app wrote (e2e/operations.spec.ts). Its
+// request lines stay in the file (E2E_ECHO=1 shows them too): a run's output is the tests'.
 mkdirSync('.data', { recursive: true });
 const logFile = createWriteStream(`.data/e2e-${port}.log`);
 server.stdout.on('data', (d) => {
-  process.stdout.write(d);
+  if (process.env.E2E_ECHO) process.stdout.write(d);
   logFile.write(d);
 });
 server.stderr.on('data', (d) => {

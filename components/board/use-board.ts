@@ -49,6 +49,9 @@ export function useLiveBoard(tourId: string) {
     const source = new EventSource(`/api/tours/${tourId}/board/events`);
     source.addEventListener('ready', () => setConnected(true));
     source.addEventListener('change', () => {
+      // While this board's own changes are saving, their last one refetches when it settles:
+      // a refetch now would show the server between two of them.
+      if (client.isMutating({ mutationKey: ['board-change', tourId] }) > 0) return;
       client.invalidateQueries({ queryKey: ['board', tourId] });
     });
     source.onerror = () => setConnected(false);
@@ -82,6 +85,7 @@ export function useChangeVisit(key: BoardKey) {
     // One change at a time, each from the version the previous one left: three quick moves are
     // three saves, not two refusals for a stale version.
     scope: { id: `board-${tourId}` },
+    mutationKey: ['board-change', tourId],
     mutationFn: async ({ visitId, version, patch }: VisitChange) => {
       // Follow only this board's own saves: a version someone else wrote is still stale.
       const chain = ownSaves.get(visitId) ?? new Map<number, number>();
@@ -117,7 +121,12 @@ export function useChangeVisit(key: BoardKey) {
         });
       }
     },
-    onSettled: () => client.invalidateQueries({ queryKey: ['board', tourId] }),
+    onSettled: () => {
+      // Only after the last queued change: earlier answers would undo the later ones on screen.
+      if (client.isMutating({ mutationKey: ['board-change', tourId] }) === 1) {
+        client.invalidateQueries({ queryKey: ['board', tourId] });
+      }
+    },
   });
 }
 

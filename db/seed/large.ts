@@ -16,6 +16,8 @@ export interface LargeTourSize {
   outlets: number;
   /** Every n-th delegate gets a journalist account (password `accountPassword`). */
   accountEvery: number;
+  /** The tour's English name (unique): several generated tours can sit side by side. */
+  name: string;
 }
 
 export const largeTourDefaults: LargeTourSize = {
@@ -24,9 +26,8 @@ export const largeTourDefaults: LargeTourSize = {
   visitsPerGroup: 60,
   outlets: 400,
   accountEvery: 2,
+  name: 'Large generated tour',
 };
-
-export const largeTourName = 'Large generated tour';
 
 export function largeDelegateNames(n: number) {
   return { nameZh: `代表${n}号`, nameEn: `Delegate ${n}`, email: `delegate${n}@large.example` };
@@ -38,7 +39,12 @@ export async function seedLargeTour(
   accountPassword = 'large-tour-password',
 ): Promise<{ tourId: string; groups: number; visits: number }> {
   const n = { ...largeTourDefaults, ...size };
-  if (n.visitsPerGroup > 70) throw new Error('at most 70 visits per group (5 a day)');
+  if (n.visitsPerGroup > 14 * 10) throw new Error('at most 140 visits per group (10 a day)');
+  // The day's visits spread from 07:00 to 20:00, each shorter than the gap to the next, so a
+  // group never overlaps itself.
+  const perDay = Math.ceil(n.visitsPerGroup / 14);
+  const gap = Math.floor(780 / perDay);
+  const length = Math.min(90, gap - 10);
   const groupCount = Math.ceil(n.delegates / n.groupSize);
   const passwordHash = await hashPassword(accountPassword);
   return db.transaction(async (tx) => {
@@ -46,7 +52,7 @@ export async function seedLargeTour(
       .insert(s.tours)
       .values({
         nameZh: '大型测试团',
-        nameEn: largeTourName,
+        nameEn: n.name,
         startDate: '2026-07-13',
         endDate: '2026-07-26',
       })
@@ -85,9 +91,8 @@ export async function seedLargeTour(
       join groups g on g.tour_id = d.tour_id
         and g.code = 'G' || ((substring(d.name_en from 10)::int - 1) / ${n.groupSize} + 1)
       where d.tour_id = ${tourId}`);
-    // Each group: visitsPerGroup visits of 90 minutes, up to five a day from 08:00 Shanghai
-    // (130 minutes apart, so a group never overlaps itself), spread over the tour's fourteen
-    // days; sites taken in turn from the reference data.
+    // Each group: visitsPerGroup visits spread over the tour's fourteen days, sites taken in turn
+    // from the reference data.
     // A visit's group rows are filled from the visit by a trigger, so the visits go in first.
     await tx.execute(sql`
       create temp table large_plan on commit drop as
@@ -99,14 +104,14 @@ export async function seedLargeTour(
                     from generate_series(0, ${n.visitsPerGroup - 1}) v)
       select gen_random_uuid() as id, g.id as group_id, site.id as site_id, site.city_id,
              site.name_zh, site.name_en,
-             timestamptz '2026-07-13 08:00+08'
-               + make_interval(days => slot.day::int, mins => (slot.k * 130)::int) as starts_at
+             timestamptz '2026-07-13 07:00+08'
+               + make_interval(days => slot.day::int, mins => (slot.k * ${gap})::int) as starts_at
       from g cross join slot join site on site.i = (g.gi + slot.v) % ${siteCount}`);
     await tx.execute(sql`
       insert into visits (id, tour_id, kind, title_zh, title_en, site_id, city_id, starts_at,
                           ends_at)
       select id, ${tourId}, 'site_visit', '参观' || name_zh, 'Visit to ' || name_en, site_id,
-             city_id, starts_at, starts_at + interval '90 minutes'
+             city_id, starts_at, starts_at + make_interval(mins => ${length})
       from large_plan`);
     await tx.execute(sql`
       insert into visit_groups (tour_id, visit_id, group_id)

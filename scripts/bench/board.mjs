@@ -1,0 +1,67 @@
+// The schedule board: its data query and one save-with-checks in milliseconds (median), on the
+// demo tour alone and beside 100 generated tours (300 groups, 30,000 visits), with the plan of the
+// board's visit query on Postgres; then the board page signed in, beside the bare dynamic page.
+import { spawnSync } from 'node:child_process';
+import { demo, ensureBuild, kb, load, measure, settings, signIn, startServer } from './lib.mjs';
+
+export default async function board() {
+  const timing = spawnSync(
+    'npx',
+    ['tsx', '--conditions=react-server', 'scripts/bench/board-timing.ts'],
+    { encoding: 'utf8', env: process.env, maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (timing.status !== 0) throw new Error(`board timing failed: ${timing.stderr}`);
+  const results = JSON.parse(timing.stdout.trim().split('\n').pop() ?? '[]');
+  console.table(
+    results.map((r) => ({
+      database: r.label,
+      'visits in db': r.visits,
+      'board query, demo alone (ms)': r.alone.board,
+      'board query, 30,000 visits (ms)': r.crowded.board,
+      ratio: `${(r.crowded.board / r.alone.board).toFixed(2)}x`,
+      'save + checks, demo alone (ms)': r.alone.save,
+      'save + checks, 30,000 visits (ms)': r.crowded.save,
+      'save ratio': `${(r.crowded.save / r.alone.save).toFixed(2)}x`,
+    })),
+  );
+  for (const r of results.filter((x) => x.queryPlan.length)) {
+    console.log(`Plan of one tour's visits for the board (${r.label}):`);
+    for (const line of r.queryPlan) console.log(`  ${line}`);
+  }
+
+  ensureBuild();
+  const { base, stop } = await startServer({ port: Number(process.env.BENCH_PORT ?? 3300) + 2 });
+  try {
+    const coordinator = await signIn(base, demo.coordinator);
+    const home = await load(base, '/', coordinator);
+    const tour = home.text.match(/\/tours\/([0-9a-f-]{36})/)?.[1];
+    const list = [
+      { name: 'bare dynamic page (signed-in 404)', path: '/tours/not-a-tour' },
+      { name: 'board (a day)', path: `/tours/${tour}/programme?day=2025-07-20` },
+      { name: 'board data (JSON)', path: `/api/tours/${tour}/board?day=2025-07-20` },
+      { name: 'problems panel', path: `/tours/${tour}/programme/problems` },
+    ];
+    for (const p of list) await measure(base, p.path, { cookie: coordinator, seconds: 2 });
+    const rows = [];
+    let bare;
+    for (const [i, p] of list.entries()) {
+      const size = await load(base, p.path, coordinator);
+      const r = await measure(base, p.path, { cookie: coordinator });
+      if (i === 0) bare = r;
+      rows.push({
+        page: p.name,
+        status: size.status,
+        size: kb(size.bytes),
+        'req/s': Math.round(r.rps),
+        'p99 ms': r.p99,
+        'vs bare': `${(r.rps / (bare?.rps || r.rps)).toFixed(2)}x`,
+      });
+    }
+    console.log(
+      `\nBoard pages, embedded PGlite: ${settings.connections} connections, ${settings.seconds} s each, signed in`,
+    );
+    console.table(rows);
+  } finally {
+    stop();
+  }
+}
