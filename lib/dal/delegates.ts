@@ -2,12 +2,12 @@ import 'server-only';
 import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias, type PgSelect } from 'drizzle-orm/pg-core';
 import { type Db, getDb } from '@/db';
-import { countries, delegates, groupMembers, groups, outlets, regions } from '@/db/schema';
+import { countries, delegates, groupMembers, groups, outlets, regions, tours } from '@/db/schema';
 import { canSeeSensitive } from '@/lib/auth/permissions';
 import { decryptPassport, maskPassport } from '@/lib/crypto/passport';
 import { likePattern, searchWords } from '@/lib/search';
 import { recordAudit } from './audit';
-import { filterMenuLimit, queryGroupMenu } from './groups';
+import { filterMenuLimit } from './groups';
 import { clientIp } from './request';
 import type { SelfScope, TourScope } from './scope';
 
@@ -79,45 +79,54 @@ function withJoins<T extends PgSelect>(qb: T) {
  */
 export async function queryDelegates(db: Db, scope: TourScope, filters: DelegateFilters = {}) {
   const where = and(...filterConditions(scope.tourId, filters));
-  const [totalRow] = await withJoins(
-    db.select({ n: sql<number>`count(*)::int` }).from(delegates).$dynamic(),
-  ).where(where);
-  const total = totalRow?.n ?? 0;
-  const pages = Math.max(1, Math.ceil(total / delegatePageSize));
-  const page = Math.min(Math.max(1, filters.page ?? 1), pages);
   const order =
     filters.sort === 'outlet'
       ? [asc(outlets.nameEn), asc(displayName)]
       : filters.sort === 'group'
         ? [sql`${groups.code} asc nulls last`, asc(displayName)]
         : [asc(displayName), asc(delegates.id)];
-  const rows = await withJoins(
-    db
-      .select({
-        id: delegates.id,
-        nameZh: delegates.nameZh,
-        nameEn: delegates.nameEn,
-        passportName: delegates.passportName,
-        role: delegates.role,
-        phone: delegates.phone,
-        outletId: outlets.id,
-        outletZh: outlets.nameZh,
-        outletEn: outlets.nameEn,
-        groupCode: groups.code,
-        passportNumberEnc: delegates.passportNumberEnc,
-      })
-      .from(delegates)
-      .$dynamic(),
-  )
-    .where(where)
-    .orderBy(...order)
-    .limit(delegatePageSize)
-    .offset((page - 1) * delegatePageSize);
+  // The page and the count in one query (a window count); a page past the end asks once more
+  // for the last one.
+  const pageOf = (page: number) =>
+    withJoins(
+      db
+        .select({
+          id: delegates.id,
+          nameZh: delegates.nameZh,
+          nameEn: delegates.nameEn,
+          passportName: delegates.passportName,
+          role: delegates.role,
+          phone: delegates.phone,
+          outletId: outlets.id,
+          outletZh: outlets.nameZh,
+          outletEn: outlets.nameEn,
+          groupCode: groups.code,
+          passportNumberEnc: delegates.passportNumberEnc,
+          total: sql<number>`(count(*) over ())::int`,
+        })
+        .from(delegates)
+        .$dynamic(),
+    )
+      .where(where)
+      .orderBy(...order)
+      .limit(delegatePageSize)
+      .offset((page - 1) * delegatePageSize);
+  let page = Math.max(1, filters.page ?? 1);
+  let rows = await pageOf(page);
+  if (rows.length === 0 && page > 1) {
+    const [counted] = await withJoins(
+      db.select({ n: sql<number>`count(*)::int` }).from(delegates).$dynamic(),
+    ).where(where);
+    page = Math.max(1, Math.ceil((counted?.n ?? 0) / delegatePageSize));
+    rows = await pageOf(page);
+  }
+  const total = rows[0]?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / delegatePageSize));
   return {
     total,
     page,
     pages,
-    rows: rows.map(({ passportNumberEnc, ...r }) => ({
+    rows: rows.map(({ passportNumberEnc, total: _total, ...r }) => ({
       ...r,
       passportMasked: passportNumberEnc ? maskPassport(decryptPassport(passportNumberEnc)) : null,
     })),
@@ -127,22 +136,30 @@ export async function queryDelegates(db: Db, scope: TourScope, filters: Delegate
 export type DelegateListRow = Awaited<ReturnType<typeof queryDelegates>>['rows'][number];
 
 /**
- * The menus of the delegates list: the tour's outlets and groups, each null when there are more
- * than a menu should hold, so the page offers a search by name in its place.
+ * The menus of the delegates list in one query: the tour's outlets and groups (each null when
+ * there are more than a menu should hold, so the page offers a search by name in its place) and
+ * the regions its outlets come from.
  */
 export async function queryDelegateFilterOptions(db: Db, scope: TourScope) {
-  const [outletRows, groupMenu] = await Promise.all([
-    db
-      .select({ id: outlets.id, nameZh: outlets.nameZh, nameEn: outlets.nameEn })
-      .from(outlets)
-      .where(and(eq(outlets.tourId, scope.tourId), isNull(outlets.archivedAt)))
-      .orderBy(asc(outlets.nameEn))
-      .limit(filterMenuLimit + 1),
-    queryGroupMenu(db, scope),
-  ]);
+  const limit = filterMenuLimit + 1;
+  const [row] = await db
+    .select({
+      outlets: sql<unknown>`(select coalesce(json_agg(json_build_object('id', o.id, 'nameZh', o.name_zh, 'nameEn', o.name_en) order by o.name_en), '[]') from (select id, name_zh, name_en from outlets where tour_id = ${tours.id} and archived_at is null order by name_en limit ${limit}) o)`,
+      groups: sql<unknown>`(select coalesce(json_agg(json_build_object('id', g.id, 'code', g.code, 'nameZh', g.name_zh, 'nameEn', g.name_en) order by g.code), '[]') from (select id, code, name_zh, name_en from groups where tour_id = ${tours.id} order by code limit ${limit}) g)`,
+      regions: sql<unknown>`(select coalesce(json_agg(json_build_object('code', r.code, 'nameZh', r.name_zh, 'nameEn', r.name_en) order by r.sort_order), '[]') from regions r where exists (select 1 from outlets o join countries c on c.code = o.country_code where o.tour_id = ${tours.id} and o.archived_at is null and c.region_id = r.id))`,
+    })
+    .from(tours)
+    .where(eq(tours.id, scope.tourId));
+  const parse = <T>(v: unknown): T[] =>
+    typeof v === 'string' ? JSON.parse(v) : ((v as T[]) ?? []);
+  const outletRows = parse<{ id: string; nameZh: string; nameEn: string }>(row?.outlets);
+  const groupRows = parse<{ id: string; code: string; nameZh: string; nameEn: string }>(
+    row?.groups,
+  );
   return {
     outlets: outletRows.length > filterMenuLimit ? null : outletRows,
-    groups: groupMenu,
+    groups: groupRows.length > filterMenuLimit ? null : groupRows,
+    regions: parse<{ code: string; nameZh: string; nameEn: string }>(row?.regions),
   };
 }
 

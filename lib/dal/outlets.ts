@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { cache } from 'react';
 import { type Db, getDb } from '@/db';
-import { countries, coverageThemes, outlets, outletThemes, regions } from '@/db/schema';
+import { countries, outlets, regions } from '@/db/schema';
 import { pick } from '@/lib/i18n/pick';
 import { compareNames, likePattern, searchWords } from '@/lib/search';
 import type { TourScope } from './scope';
@@ -17,6 +17,8 @@ export interface OutletFilters {
 }
 
 export const outletPageSize = 50;
+/** Up to this many matches are read whole and sorted in memory (one query). */
+const sortedInMemory = 300;
 
 function outletConditions(tourId: string, filters: OutletFilters) {
   return and(
@@ -38,8 +40,9 @@ function outletConditions(tourId: string, filters: OutletFilters) {
 
 /**
  * One page of a tour's outlets, filtered in SQL and ordered as a reader of the locale expects
- * (pinyin for Chinese, which SQL on PGlite cannot collate): the names of every match are sorted
- * here, and only the page's outlets are read in full.
+ * (pinyin for Chinese, which SQL on PGlite cannot collate). A tour of up to `sortedInMemory`
+ * matches is read in one query and sorted here; a bigger one sorts the names of every match and
+ * reads only the page's outlets in full.
  */
 export async function queryOutlets(
   db: Db,
@@ -49,23 +52,9 @@ export async function queryOutlets(
 ) {
   const { tourId } = scope;
   const where = outletConditions(tourId, filters);
-  const names = await db
-    .select({ id: outlets.id, nameZh: outlets.nameZh, nameEn: outlets.nameEn })
-    .from(outlets)
-    .innerJoin(countries, eq(countries.code, outlets.countryCode))
-    .innerJoin(regions, eq(regions.id, countries.regionId))
-    .where(where)
-    .limit(20_000);
-  names.sort((a, b) =>
-    compareNames(locale, pick(locale, a.nameZh, a.nameEn), pick(locale, b.nameZh, b.nameEn)),
-  );
-  const total = names.length;
-  const pages = Math.max(1, Math.ceil(total / outletPageSize));
-  const page = Math.min(Math.max(1, filters.page ?? 1), pages);
-  const ids = names.slice((page - 1) * outletPageSize, page * outletPageSize).map((r) => r.id);
-  if (ids.length === 0) return { rows: [], total, page, pages };
-
-  const [details, themes] = await Promise.all([
+  const byName = (a: { nameZh: string; nameEn: string }, b: { nameZh: string; nameEn: string }) =>
+    compareNames(locale, pick(locale, a.nameZh, a.nameEn), pick(locale, b.nameZh, b.nameEn));
+  const details = (condition: SQL | undefined, limit: number) =>
     db
       .select({
         id: outlets.id,
@@ -80,27 +69,58 @@ export async function queryOutlets(
         regionZh: regions.nameZh,
         regionEn: regions.nameEn,
         delegateCount: sql<number>`(select count(*)::int from delegates d where d.tour_id = "outlets"."tour_id" and d.outlet_id = "outlets"."id" and d.archived_at is null)`,
+        themes: sql<unknown>`(select coalesce(json_agg(json_build_object('themeId', ct.id, 'nameZh', ct.name_zh, 'nameEn', ct.name_en) order by ct.name_en), '[]') from outlet_themes ot join coverage_themes ct on ct.id = ot.theme_id where ot.tour_id = "outlets"."tour_id" and ot.outlet_id = "outlets"."id")`,
+        total: sql<number>`(count(*) over ())::int`,
       })
       .from(outlets)
       .innerJoin(countries, eq(countries.code, outlets.countryCode))
       .innerJoin(regions, eq(regions.id, countries.regionId))
-      .where(and(eq(outlets.tourId, tourId), inArray(outlets.id, ids))),
-    db
-      .select({
-        outletId: outletThemes.outletId,
-        themeId: coverageThemes.id,
-        nameZh: coverageThemes.nameZh,
-        nameEn: coverageThemes.nameEn,
-      })
-      .from(outletThemes)
-      .innerJoin(coverageThemes, eq(coverageThemes.id, outletThemes.themeId))
-      .where(and(eq(outletThemes.tourId, tourId), inArray(outletThemes.outletId, ids))),
-  ]);
-  const byOutlet = new Map<string, typeof themes>();
-  for (const t of themes) byOutlet.set(t.outletId, [...(byOutlet.get(t.outletId) ?? []), t]);
-  const byId = new Map(details.map((r) => [r.id, { ...r, themes: byOutlet.get(r.id) ?? [] }]));
-  const rows = ids.flatMap((id) => byId.get(id) ?? []);
-  return { rows, total, page, pages };
+      .where(condition)
+      .limit(limit);
+  const shape = (r: Awaited<ReturnType<typeof details>>[number]) => {
+    const { total: _total, themes, ...rest } = r;
+    const list = (typeof themes === 'string' ? JSON.parse(themes) : themes) as {
+      themeId: string;
+      nameZh: string;
+      nameEn: string;
+    }[];
+    return { ...rest, themes: list ?? [] };
+  };
+
+  const first = await details(where, sortedInMemory);
+  const total = first[0]?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / outletPageSize));
+  const page = Math.min(Math.max(1, filters.page ?? 1), pages);
+  const window = [(page - 1) * outletPageSize, page * outletPageSize] as const;
+  if (total <= sortedInMemory) {
+    return {
+      rows: first
+        .sort(byName)
+        .slice(...window)
+        .map(shape),
+      total,
+      page,
+      pages,
+    };
+  }
+  const names = await db
+    .select({ id: outlets.id, nameZh: outlets.nameZh, nameEn: outlets.nameEn })
+    .from(outlets)
+    .innerJoin(countries, eq(countries.code, outlets.countryCode))
+    .innerJoin(regions, eq(regions.id, countries.regionId))
+    .where(where)
+    .limit(20_000);
+  const ids = names
+    .sort(byName)
+    .slice(...window)
+    .map((r) => r.id);
+  if (ids.length === 0) return { rows: [], total, page, pages };
+  const byId = new Map(
+    (await details(and(eq(outlets.tourId, tourId), inArray(outlets.id, ids)), ids.length)).map(
+      (r) => [r.id, shape(r)],
+    ),
+  );
+  return { rows: ids.flatMap((id) => byId.get(id) ?? []), total, page, pages };
 }
 
 export type OutletRow = Awaited<ReturnType<typeof queryOutlets>>['rows'][number];

@@ -6,7 +6,6 @@ import { Pagination, queryString } from '@/components/ui/pagination';
 import { delegateRoles } from '@/db/schema';
 import { delegateSorts, getDelegateFilterOptions, getDelegates } from '@/lib/dal/delegates';
 import { requireTourScope } from '@/lib/dal/guards';
-import { getOutletFilterOptions } from '@/lib/dal/outlets';
 import {
   firstValues,
   listPage,
@@ -37,10 +36,9 @@ export default async function DelegatesPage({
 }) {
   const { scope, tour } = await requireTourScope((await params).tourId);
   const filters = filtersSchema.parse(firstValues(await searchParams));
-  const [list, options, outletOptions, t, locale] = await Promise.all([
+  const [list, options, t, locale] = await Promise.all([
     getDelegates(scope, filters),
     getDelegateFilterOptions(scope),
-    getOutletFilterOptions(scope),
     getTranslations('delegates'),
     getLocale(),
   ]);
@@ -52,7 +50,7 @@ export default async function DelegatesPage({
         values={filters}
         outlets={options.outlets}
         groups={options.groups}
-        regions={outletOptions.regions}
+        regions={options.regions}
         locale={locale}
       />
       <p role="status" className="mb-2 text-sm font-medium" data-testid="delegate-count">
