@@ -172,4 +172,18 @@ test('keyboard only: a visit is created and moved without a mouse, and axe finds
   await page.keyboard.press('Enter');
   await expect(created).toContainText('06:30–07:15');
   await expectAccessible(page);
+
+  // The same day by city: the breakfast has no place yet, the day's other visits sit in theirs.
+  await page.getByRole('button', { name: 'By city' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'By city' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  const rows = page.getByTestId('board-row');
+  await expect(
+    rows.filter({ hasText: 'No site or city' }).getByTestId('board-visit'),
+  ).toContainText('Early breakfast');
+  await expect(rows.filter({ hasText: 'Leshan' })).not.toHaveCount(0);
+  await expectAccessible(page);
 });

@@ -78,6 +78,7 @@ function BoardView({ initial, openVisit }: { initial: BoardData; openVisit?: str
     return visit ? { visit } : null;
   });
   const timeline = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState<'groups' | 'cities' | 'sites'>('groups');
   const board = data ?? initial;
   const zone = board.tour.timeZone;
   const dayStart = zonedInstant(board.day, '00:00', zone).getTime();
@@ -165,12 +166,15 @@ function BoardView({ initial, openVisit }: { initial: BoardData; openVisit?: str
       if (minutes !== 0) resizeBy(visit, minutes);
       return;
     }
-    const overGroup = event.over ? String(event.over.id).replace(/^group:/, '') : fromGroup;
+    const over = event.over ? String(event.over.id) : '';
+    // Only the view by group moves a visit to another row's group; the others move it in time.
+    const overGroup = view === 'groups' && over.startsWith('group:') ? over.slice(6) : fromGroup;
     moveBy(visit, minutes, fromGroup, overGroup);
   }
 
   function onKey(e: KeyboardEvent, visit: BoardVisit, groupId: string) {
     if (!e.altKey) return;
+    if (view !== 'groups' && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) return;
     const rows = board.groups.map((g) => g.id);
     const at = rows.indexOf(groupId);
     let handled = true;
@@ -228,6 +232,21 @@ function BoardView({ initial, openVisit }: { initial: BoardData; openVisit?: str
         {refusal}
       </p>
 
+      <fieldset className="flex flex-wrap items-center gap-2">
+        <legend className="sr-only">{t('view')}</legend>
+        {(['groups', 'cities', 'sites'] as const).map((v) => (
+          <button
+            key={v}
+            type="button"
+            aria-pressed={view === v}
+            onClick={() => setView(v)}
+            className={cn('btn-secondary', view === v && 'border-brand-700 bg-brand-100')}
+          >
+            {t(`by.${v}`)}
+          </button>
+        ))}
+      </fieldset>
+
       <DndContext sensors={sensors} onDragEnd={onDragEnd} accessibility={{ announcements: silent }}>
         <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
           <div className="min-w-[56rem]">
@@ -245,18 +264,17 @@ function BoardView({ initial, openVisit }: { initial: BoardData; openVisit?: str
                 ))}
               </div>
             </div>
-            {board.groups.map((group) => (
-              <GroupRow
-                key={group.id}
-                group={group}
-                label={pick(locale, group.nameZh, group.nameEn)}
-                visits={onDay.filter((v) => v.groupIds.includes(group.id))}
+            {rowsOf(view, board, onDay, locale, t).map((r) => (
+              <BoardRow
+                key={r.id}
+                row={r}
+                visits={onDay.filter(r.holds)}
                 dayStart={dayStart}
                 zone={zone}
                 problems={problems}
                 onOpen={(visit) => setForm({ visit })}
                 onKey={onKey}
-                onAdd={() => setForm({ groupId: group.id })}
+                onAdd={r.groupId ? () => setForm({ groupId: r.groupId as string }) : undefined}
               />
             ))}
           </div>
@@ -285,9 +303,50 @@ function BoardView({ initial, openVisit }: { initial: BoardData; openVisit?: str
   );
 }
 
-function GroupRow({
-  group,
-  label,
+interface Row {
+  id: string;
+  code: string;
+  label: string;
+  /** The group a new visit of this row is for (the view by group only). */
+  groupId?: string;
+  holds: (v: BoardVisit) => boolean;
+}
+
+/** The board's rows: its groups, or the cities or sites the day's visits are in. */
+function rowsOf(
+  view: 'groups' | 'cities' | 'sites',
+  board: BoardData,
+  visits: BoardVisit[],
+  locale: string,
+  t: (key: 'without') => string,
+): Row[] {
+  if (view === 'groups') {
+    return board.groups.map((g) => ({
+      id: `group:${g.id}`,
+      code: g.code,
+      label: pick(locale, g.nameZh, g.nameEn),
+      groupId: g.id,
+      holds: (v) => v.groupIds.includes(g.id),
+    }));
+  }
+  const key = (v: BoardVisit) => (view === 'cities' ? v.cityId : v.siteId);
+  const names = view === 'cities' ? board.cities : board.sites;
+  const ids = [...new Set(visits.map(key))];
+  return ids
+    .map((id) => {
+      const named = names.find((n) => n.id === id);
+      return {
+        id: `${view}:${id ?? 'none'}`,
+        code: id ?? 'none',
+        label: named ? pick(locale, named.nameZh, named.nameEn) : t('without'),
+        holds: (v: BoardVisit) => key(v) === id,
+      };
+    })
+    .sort((a, b) => a.label.localeCompare(b.label, locale));
+}
+
+function BoardRow({
+  row,
   visits,
   dayStart,
   zone,
@@ -296,42 +355,44 @@ function GroupRow({
   onKey,
   onAdd,
 }: {
-  group: BoardData['groups'][number];
-  label: string;
+  row: Row;
   visits: BoardVisit[];
   dayStart: number;
   zone: string;
   problems: Problem[];
   onOpen: (visit: BoardVisit) => void;
   onKey: (e: KeyboardEvent, visit: BoardVisit, groupId: string) => void;
-  onAdd: () => void;
+  onAdd: (() => void) | undefined;
 }) {
   const t = useTranslations('board.board');
-  const { setNodeRef, isOver } = useDroppable({ id: `group:${group.id}` });
+  const { setNodeRef, isOver } = useDroppable({ id: row.id });
+  const rowKey = row.groupId ?? row.id;
   return (
     <section
-      aria-label={t('timeline', { group: label })}
+      aria-label={t('timeline', { group: row.label })}
       className="grid grid-cols-[7rem_1fr] border-b border-gray-100 last:border-b-0"
       data-testid="board-row"
-      data-group={group.code}
+      data-group={row.code}
     >
       <div className="flex flex-col items-start gap-1 px-2 py-1">
-        <span className="text-sm font-semibold">{label}</span>
-        <button
-          type="button"
-          onClick={onAdd}
-          className="text-xs font-medium text-brand-700 underline"
-          aria-label={t('addFor', { code: group.code })}
-        >
-          {t('newVisit')}
-        </button>
+        <span className="text-sm font-semibold">{row.label}</span>
+        {onAdd ? (
+          <button
+            type="button"
+            onClick={onAdd}
+            className="text-xs font-medium text-brand-700 underline"
+            aria-label={t('addFor', { code: row.code })}
+          >
+            {t('newVisit')}
+          </button>
+        ) : null}
       </div>
       <ol ref={setNodeRef} className={cn('relative min-h-16', isOver && 'bg-brand-50')}>
         {visits.map((visit) => (
           <VisitBlock
             key={visit.id}
             visit={visit}
-            groupId={group.id}
+            groupId={rowKey}
             dayStart={dayStart}
             zone={zone}
             warnings={problems.filter((p) => p.visitIds.includes(visit.id)).length}
