@@ -262,6 +262,22 @@ interface ActionRule {
   formOnly?: boolean;
 }
 
+const staffAnywhere: Who[] = ['coordinator', 'otherCoordinator', 'organizer'];
+const tourSettings = {
+  nameZh: '矩阵团',
+  startDate: '2026-05-01',
+  endDate: '2026-05-10',
+  timeZone: 'Asia/Shanghai',
+  transferBufferMinutes: '30',
+  maxDayMinutes: '720',
+  minRestMinutes: '600',
+  lunchStart: '11:30',
+  lunchEnd: '14:00',
+  dinnerStart: '17:30',
+  dinnerEnd: '21:00',
+  maxThemesPerOutlet: '3',
+};
+
 const target1 = 'matrix-target-1@example.com';
 const target2 = 'matrix-target-2@example.com';
 
@@ -316,6 +332,141 @@ const actionRules: Record<string, ActionRule> = {
     caller: 'organizer',
     payload: ({ otherTour }) => ({ tourId: otherTour }),
   },
+  // Editing (issue 9). What would disturb the demo tour's pages is done on the other tour.
+  'lib/actions/editing.ts#createTourAction': {
+    allowed: ['organizer'],
+    caller: 'organizer',
+    payload: () => ({ ...tourSettings, nameEn: `Matrix tour ${Date.now()}` }),
+  },
+  'lib/actions/editing.ts#updateTourAction': {
+    allowed: otherStaff,
+    caller: 'organizer',
+    payload: ({ otherTour, targets }) => ({
+      ...tourSettings,
+      tourId: otherTour,
+      nameEn: targets.otherTourName ?? '',
+      nameZh: targets.otherTourNameZh ?? '',
+    }),
+  },
+  'lib/actions/editing.ts#setTourArchivedAction': {
+    allowed: ['organizer'],
+    caller: 'organizer',
+    payload: ({ otherTour }) => ({ tourId: otherTour, archived: 'false' }),
+  },
+  'lib/actions/editing.ts#saveOutletAction': {
+    allowed: otherStaff,
+    caller: 'organizer',
+    payload: ({ otherTour }) => ({
+      tourId: otherTour,
+      nameZh: '矩阵日报',
+      nameEn: 'Matrix Daily',
+      countryCode: 'MY',
+      mediaType: 'online',
+    }),
+  },
+  'lib/actions/editing.ts#archiveOutletAction': {
+    allowed: otherStaff,
+    caller: 'organizer',
+    payload: ({ otherTour, targets }) => ({ tourId: otherTour, id: targets.otherOutlet2 ?? '' }),
+  },
+  'lib/actions/editing.ts#saveDelegateAction': {
+    allowed: otherStaff,
+    caller: 'organizer',
+    payload: ({ otherTour, targets }) => ({
+      tourId: otherTour,
+      outletId: targets.otherOutlet ?? '',
+      passportName: 'MATRIX PERSON',
+      role: 'journalist',
+      passportNumber: 'M1234567',
+      arrivesAt: '2025-07-18T09:00',
+    }),
+  },
+  'lib/actions/editing.ts#archiveDelegateAction': {
+    allowed: otherStaff,
+    caller: 'organizer',
+    payload: ({ otherTour, targets }) => ({ tourId: otherTour, id: targets.otherDelegate2 ?? '' }),
+  },
+  'lib/actions/editing.ts#saveGroupAction': {
+    allowed: otherStaff,
+    caller: 'organizer',
+    payload: ({ otherTour }) => ({
+      tourId: otherTour,
+      code: `M${Date.now() % 100000}`,
+      nameZh: '矩阵组',
+      nameEn: 'Matrix group',
+    }),
+  },
+  'lib/actions/editing.ts#moveDelegatesAction': {
+    allowed: otherStaff,
+    caller: 'organizer',
+    payload: ({ otherTour, targets }) => ({
+      tourId: otherTour,
+      groupId: targets.otherGroup ?? '',
+      delegateIds: targets.otherDelegate ?? '',
+    }),
+  },
+  'lib/actions/editing.ts#saveThemeAction': {
+    allowed: otherStaff,
+    caller: 'organizer',
+    payload: ({ otherTour }) => ({ tourId: otherTour, nameZh: '矩阵主题', nameEn: 'Matrix theme' }),
+  },
+  'lib/actions/editing.ts#setOutletThemeAction': {
+    allowed: otherStaff,
+    caller: 'organizer',
+    payload: ({ otherTour, targets }) => ({
+      tourId: otherTour,
+      outletId: targets.otherOutlet ?? '',
+      themeId: targets.otherTheme ?? '',
+      on: 'true',
+    }),
+  },
+  'lib/actions/editing.ts#assignThemeAction': {
+    allowed: otherStaff,
+    caller: 'organizer',
+    payload: ({ otherTour, targets }) => ({
+      tourId: otherTour,
+      themeId: targets.otherTheme ?? '',
+      outletIds: targets.otherOutlet ?? '',
+    }),
+  },
+  'lib/actions/editing.ts#saveCityAction': {
+    allowed: staffAnywhere,
+    caller: 'coordinator',
+    payload: () => ({
+      code: `matrix${Date.now()}`,
+      nameZh: '矩阵市',
+      nameEn: 'Matrix City',
+      provinceZh: '四川省',
+      provinceEn: 'Sichuan',
+    }),
+  },
+  'lib/actions/editing.ts#saveSiteAction': {
+    allowed: staffAnywhere,
+    caller: 'coordinator',
+    payload: ({ targets }) => ({
+      cityId: targets.cityA ?? '',
+      nameZh: '矩阵馆',
+      nameEn: `Matrix hall ${Date.now()}`,
+      opensAt: '09:00',
+      closesAt: '17:00',
+      closedWeekdays: '1',
+      closures: '2025-07-20 holiday',
+    }),
+  },
+  'lib/actions/editing.ts#archiveSiteAction': {
+    allowed: staffAnywhere,
+    caller: 'coordinator',
+    payload: ({ targets }) => ({ siteId: targets.unusedSite ?? '' }),
+  },
+  'lib/actions/editing.ts#setTravelTimeAction': {
+    allowed: staffAnywhere,
+    caller: 'coordinator',
+    payload: ({ targets }) => ({
+      fromCityId: targets.cityA ?? '',
+      toCityId: targets.cityB ?? '',
+      minutes: '150',
+    }),
+  },
 };
 
 /** A digest of every table an action could write; refusals are allowed to touch only the logs. */
@@ -350,7 +501,38 @@ async function auditRows(): Promise<{ id: number; size: number }[]> {
 async function userIds(): Promise<Record<string, string>> {
   if (!sql) throw new Error('no database');
   const rows = await sql<{ id: string; email: string }[]>`select id, email from users`;
-  return Object.fromEntries(rows.map((r) => [r.email, r.id]));
+  // Rows of the other tour (and reference rows) that the editing actions' valid calls change.
+  const [other] = await sql<{ id: string; name: string; nameZh: string }[]>`
+    select t.id, t.name_en as name, t.name_zh as "nameZh" from tours t join tour_staff ts on ts.tour_id = t.id
+    join users u on u.id = ts.user_id where u.email = ${emails.otherCoordinator}`;
+  const one = async (q: Promise<{ id: string }[]>) => (await q).map((r) => r.id);
+  const tourId = other?.id ?? '';
+  const outletIds = await one(
+    sql`select id from outlets where tour_id = ${tourId} and archived_at is null order by name_en limit 2`,
+  );
+  const delegateIds = await one(sql`
+    select d.id from delegates d left join users u on u.delegate_id = d.id
+    where d.tour_id = ${tourId} and d.archived_at is null and u.id is null order by d.passport_name limit 2`);
+  const [group] = await one(sql`select id from groups where tour_id = ${tourId} limit 1`);
+  const [theme] = await one(sql`select id from coverage_themes where tour_id = ${tourId} limit 1`);
+  const cityIds = await one(sql`select id from cities order by code limit 2`);
+  const [unusedSite] = await one(sql`
+    select s.id from sites s where s.archived_at is null
+    and not exists (select 1 from visits v where v.site_id = s.id) order by s.name_en limit 1`);
+  return {
+    ...Object.fromEntries(rows.map((r) => [r.email, r.id])),
+    otherTourName: other?.name ?? '',
+    otherTourNameZh: other?.nameZh ?? '',
+    otherOutlet: outletIds[0] ?? '',
+    otherOutlet2: outletIds[1] ?? '',
+    otherDelegate: delegateIds[0] ?? '',
+    otherDelegate2: delegateIds[1] ?? '',
+    otherGroup: group ?? '',
+    otherTheme: theme ?? '',
+    cityA: cityIds[0] ?? '',
+    cityB: cityIds[1] ?? '',
+    unusedSite: unusedSite ?? '',
+  };
 }
 
 const refusedCodes = ['unauthenticated', 'forbidden', 'not_found'];

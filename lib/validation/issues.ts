@@ -18,6 +18,7 @@ export type ValidationKey =
   | 'date'
   | 'number'
   | 'controlChars'
+  | 'endBeforeStart'
   | 'invalid';
 
 export interface FieldProblem {
@@ -89,6 +90,7 @@ function problemOf(issue: z.core.$ZodIssue): Omit<FieldProblem, 'field'> {
 }
 
 const keys = new Set<string>([
+  'endBeforeStart',
   'required',
   'tooShort',
   'tooLong',
