@@ -111,6 +111,7 @@ interface Ids {
   otherTour: string;
   delegateA: string;
   delegateB: string;
+  outletA: string;
 }
 
 async function discoverIds(ctx: Record<Who, APIRequestContext>): Promise<Ids> {
@@ -119,7 +120,12 @@ async function discoverIds(ctx: Record<Who, APIRequestContext>): Promise<Ids> {
   const own = /href="\/tours\/[0-9a-f-]{36}\/delegates\/([0-9a-f-]{36})"/g;
   const [delegateA] = await hrefs(ctx.journalistA, '/', own);
   const [delegateB] = await hrefs(ctx.journalistB, '/', own);
-  const ids = { demoTour, otherTour, delegateA, delegateB };
+  const [outletA] = await hrefs(
+    ctx.coordinator,
+    `/tours/${demoTour}/outlets`,
+    /href="\/tours\/[0-9a-f-]{36}\/outlets\/([0-9a-f-]{36})"/g,
+  );
+  const ids = { demoTour, otherTour, delegateA, delegateB, outletA };
   for (const [k, v] of Object.entries(ids)) expect(v, k).toBeTruthy();
   expect(demoTour).not.toBe(otherTour);
   return ids as Ids;
@@ -177,6 +183,47 @@ const routeRules: Record<string, (ids: Ids) => [path: string, expect: Expect][]>
     [`/tours/${ids.demoTour}/delegates/${ids.delegateB}`, staffOf(...demoStaff, 'journalistB')],
     // A delegate looked up under a tour it does not belong to exists for nobody.
     [`/tours/${ids.otherTour}/delegates/${ids.delegateA}`, staffOf()],
+  ],
+  // Editing (issue 9).
+  '/tours/new': () => [['/tours/new', staffOf('organizer')]],
+  '/tours/[tourId]/settings': (ids) => [
+    [`/tours/${ids.demoTour}/settings`, staffOf(...demoStaff)],
+    [`/tours/${ids.otherTour}/settings`, staffOf(...otherStaff)],
+  ],
+  '/tours/[tourId]/outlets/new': (ids) => [
+    [`/tours/${ids.demoTour}/outlets/new`, staffOf(...demoStaff)],
+    [`/tours/${ids.otherTour}/outlets/new`, staffOf(...otherStaff)],
+  ],
+  '/tours/[tourId]/outlets/[outletId]': (ids) => [
+    [`/tours/${ids.demoTour}/outlets/${ids.outletA}`, staffOf(...demoStaff)],
+    // An outlet looked up under a tour it does not belong to exists for nobody.
+    [`/tours/${ids.otherTour}/outlets/${ids.outletA}`, staffOf()],
+    [`/tours/${ids.demoTour}/outlets/not-a-uuid`, staffOf()],
+  ],
+  '/tours/[tourId]/delegates/new': (ids) => [
+    [`/tours/${ids.demoTour}/delegates/new`, staffOf(...demoStaff)],
+    [`/tours/${ids.otherTour}/delegates/new`, staffOf(...otherStaff)],
+  ],
+  '/tours/[tourId]/delegates/[delegateId]/edit': (ids) => [
+    // Not even the delegate themself edits their record.
+    [`/tours/${ids.demoTour}/delegates/${ids.delegateA}/edit`, staffOf(...demoStaff)],
+    [`/tours/${ids.otherTour}/delegates/${ids.delegateA}/edit`, staffOf()],
+  ],
+  '/tours/[tourId]/groups': (ids) => [
+    [`/tours/${ids.demoTour}/groups`, staffOf(...demoStaff)],
+    [`/tours/${ids.demoTour}/groups?q=a&page=2`, staffOf(...demoStaff)],
+    [`/tours/${ids.otherTour}/groups`, staffOf(...otherStaff)],
+  ],
+  '/tours/[tourId]/coverage': (ids) => [
+    [`/tours/${ids.demoTour}/coverage`, staffOf(...demoStaff)],
+    [`/tours/${ids.otherTour}/coverage`, staffOf(...otherStaff)],
+  ],
+  '/places': () => [
+    ['/places', staffOf('coordinator', 'otherCoordinator', 'organizer')],
+    [
+      '/places?site=00000000-0000-4000-8000-000000000000',
+      staffOf('coordinator', 'otherCoordinator', 'organizer'),
+    ],
   ],
   '/api/health': () => [['/api/health', publicPage]],
   '/api/admin/tours/[tourId]/delegates-without-account': (ids) => [

@@ -261,3 +261,72 @@ export async function queryThemes(db: Db, scope: TourScope) {
     .where(eq(coverageThemes.tourId, scope.tourId))
     .orderBy(coverageThemes.nameEn);
 }
+
+export const coveragePageSize = 50;
+
+/**
+ * The coverage matrix: per theme the number of outlets and the regions they come from (counted
+ * over the whole tour in SQL), and one page of outlets with the themes each covers.
+ */
+export async function queryCoverage(db: Db, scope: TourScope, page = 1) {
+  const { tourId } = scope;
+  const themes = await db.execute<{
+    id: string;
+    nameZh: string;
+    nameEn: string;
+    outlets: number;
+    regionsEn: string[] | null;
+    regionsZh: string[] | null;
+  }>(sql`
+    select t.id, t.name_zh as "nameZh", t.name_en as "nameEn",
+      count(distinct o.id)::int as outlets,
+      array_remove(array_agg(distinct r.name_en), null) as "regionsEn",
+      array_remove(array_agg(distinct r.name_zh), null) as "regionsZh"
+    from coverage_themes t
+    left join outlet_themes ot on ot.tour_id = t.tour_id and ot.theme_id = t.id
+    left join outlets o on o.tour_id = ot.tour_id and o.id = ot.outlet_id and o.archived_at is null
+    left join countries c on c.code = o.country_code
+    left join regions r on r.id = c.region_id
+    where t.tour_id = ${tourId}
+    group by t.id
+    order by t.name_en`);
+  const themeRows = (Array.isArray(themes) ? themes : (themes as { rows: unknown[] }).rows) as {
+    id: string;
+    nameZh: string;
+    nameEn: string;
+    outlets: number;
+    regionsEn: string[] | null;
+    regionsZh: string[] | null;
+  }[];
+  const where = and(eq(outlets.tourId, tourId), isNull(outlets.archivedAt));
+  const total = await db.$count(outlets, where);
+  const pages = Math.max(1, Math.ceil(total / coveragePageSize));
+  const current = Math.min(Math.max(1, page), pages);
+  const rows = await db
+    .select({
+      id: outlets.id,
+      nameZh: outlets.nameZh,
+      nameEn: outlets.nameEn,
+      countryCode: outlets.countryCode,
+      themeIds: sql<
+        string[]
+      >`coalesce((select array_agg(ot.theme_id) from outlet_themes ot where ot.tour_id = ${tourId} and ot.outlet_id = "outlets"."id"), '{}')`,
+    })
+    .from(outlets)
+    .where(where)
+    .orderBy(outlets.nameEn, outlets.id)
+    .limit(coveragePageSize)
+    .offset((current - 1) * coveragePageSize);
+  return {
+    themes: themeRows.map((t) => ({
+      ...t,
+      regionsEn: t.regionsEn ?? [],
+      regionsZh: t.regionsZh ?? [],
+    })),
+    outlets: rows,
+    total,
+    page: current,
+    pages,
+    maxThemes: await queryMaxThemes(db, scope),
+  };
+}

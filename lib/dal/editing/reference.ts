@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, isNull, or } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { cities, siteClosures, sites, travelTimes } from '@/db/schema';
+import { cities, countries, siteClosures, sites, travelTimes } from '@/db/schema';
 import { canEditReference, type Viewer } from '@/lib/auth/permissions';
 import { parseClosures } from '@/lib/validation/editing';
 import {
@@ -257,4 +257,12 @@ export async function queryTravelTimes(db: Db) {
     })
     .from(travelTimes)
     .limit(10_000);
+}
+
+export async function queryCountries(db: Db) {
+  return db
+    .select({ code: countries.code, nameZh: countries.nameZh, nameEn: countries.nameEn })
+    .from(countries)
+    .orderBy(countries.nameEn)
+    .limit(500);
 }

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { ClientMessages } from '@/components/i18n/client-messages';
@@ -43,12 +44,18 @@ export default async function OutletsPage({
     getOutletFilterOptions(scope),
     getTranslations('outlets'),
   ]);
+  const tEdit = await getTranslations('editing');
   const byName = (a: { label: string }, b: { label: string }) =>
     compareNames(locale, a.label, b.label);
 
   return (
     <>
-      <h1 className="mb-3 text-2xl font-bold">{t('title')}</h1>
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        <Link href={`/tours/${tour.id}/outlets/new`} className="btn-primary">
+          {tEdit('outlets.add')}
+        </Link>
+      </div>
       <ClientMessages namespaces={['outlets']}>
         <OutletFilters
           values={filters}
@@ -68,7 +75,7 @@ export default async function OutletsPage({
       <p role="status" className="mb-2 text-sm font-medium" data-testid="outlet-count">
         {t('count', { count: list.total })}
       </p>
-      <OutletList outlets={list.rows} />
+      <OutletList outlets={list.rows} tourId={tour.id} />
       <Pagination
         page={list.page}
         pages={list.pages}
