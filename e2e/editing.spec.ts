@@ -1,0 +1,130 @@
+import { demoData } from '../db/seed/demo-data';
+import { demoUsers, loginAs } from './support/auth';
+import { expect, expectAccessible, openDemoTour, test } from './support/fixtures';
+
+// Issue 9's must-show items for editing: an organizer creates a tour, adds an outlet and a
+// delegate, and the coordinator assigned to it sees them; the coverage matrix warns about a theme
+// covered by one outlet and clears the warning after a toggle.
+
+test('an organizer creates a tour, adds an outlet and a delegate; the coordinator assigned to it sees them', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now();
+  const tourName = `E2E tour ${stamp}`;
+  const outletName = `E2E Daily ${stamp}`;
+  await loginAs(page, demoUsers.organizer);
+  await page.goto('/');
+  await page.getByRole('link', { name: 'New tour' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'New tour' })).toBeVisible();
+  await expectAccessible(page);
+
+  const form = page.getByTestId('new-tour');
+  await form.getByLabel('Chinese name').fill(`测试团 ${stamp}`);
+  await form.getByLabel('English name').fill(tourName);
+  await form.getByLabel('Start date').fill('2026-09-10');
+  await form.getByLabel('End date').fill('2026-09-01');
+  await form.getByRole('button', { name: 'Create tour' }).click();
+  // Bad input names the field, and nothing is saved: the form stays, with what was typed.
+  await expect(form.getByRole('alert')).toContainText('End date');
+  await expect(form.getByText('End date must come after the start.')).toBeVisible();
+  await expect(form.getByLabel('English name')).toHaveValue(tourName);
+  await form.getByLabel('End date').fill('2026-09-20');
+  await form.getByRole('button', { name: 'Create tour' }).click();
+  await expect(page).toHaveURL(/\/tours\/[0-9a-f-]{36}\/settings$/);
+  const tourUrl = page.url().replace(/\/settings$/, '');
+  await expect(page.getByLabel('Transfer buffer (minutes)')).toHaveValue('30');
+  await expectAccessible(page);
+
+  const nav = page.getByRole('navigation', { name: 'Tour sections' });
+  await nav.getByRole('link', { name: 'Outlets' }).click();
+  await page.getByRole('link', { name: 'Add an outlet' }).click();
+  const outletForm = page.getByTestId('outlet-form');
+  await outletForm.getByLabel('Chinese name').fill(`测试日报 ${stamp}`);
+  await outletForm.getByLabel('English name').fill(outletName);
+  await outletForm.getByLabel('Country').selectOption('MY');
+  await outletForm.getByLabel('Media type').selectOption('online');
+  await expectAccessible(page);
+  await outletForm.getByRole('button', { name: 'Save' }).click();
+  await expect(page).toHaveURL(/\/outlets\/[0-9a-f-]{36}$/);
+
+  await nav.getByRole('link', { name: 'Delegates' }).click();
+  await page.getByRole('link', { name: 'Add a delegate' }).click();
+  const delegateForm = page.getByTestId('delegate-form');
+  await delegateForm.getByLabel('Outlet').selectOption({ label: outletName });
+  await delegateForm.getByLabel('Name as in passport').fill('TESTER ANNA');
+  await delegateForm.getByLabel('English name').fill(`Anna Tester ${stamp}`);
+  await delegateForm.getByLabel('Arrives').fill('2026-09-11T09:30');
+  await delegateForm.getByLabel('Passport number').fill('E12345678');
+  await expectAccessible(page);
+  await delegateForm.getByRole('button', { name: 'Save' }).click();
+  await expect(page).toHaveURL(/\/delegates\/[0-9a-f-]{36}$/);
+  await expect(page.getByText('E12345678')).toBeVisible(); // the organizer sees it whole
+
+  // Assign the demo coordinator to the new tour.
+  await page.goto(`/admin/users?q=${encodeURIComponent(demoUsers.coordinator)}`);
+  await page.getByRole('button', { name: `Add to tour (${demoUsers.coordinator})` }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Add to tour').selectOption({ label: tourName });
+  await dialog.getByRole('button', { name: 'Assign' }).click();
+  await expect(page.getByText(tourName).first()).toBeVisible();
+
+  const context = await browser.newContext();
+  const coordinator = await context.newPage();
+  await loginAs(coordinator, demoUsers.coordinator);
+  await coordinator.goto('/');
+  await coordinator.getByRole('link', { name: new RegExp(tourName) }).click();
+  await expect(coordinator).toHaveURL(tourUrl);
+  await coordinator.goto(`${tourUrl}/outlets`);
+  await expect(coordinator.getByTestId('outlet')).toHaveCount(1);
+  await expect(coordinator.getByTestId('outlet')).toContainText(outletName);
+  await coordinator.goto(`${tourUrl}/delegates`);
+  await expect(coordinator.getByText(`Anna Tester ${stamp}`)).toBeVisible();
+  // A coordinator sees the passport number masked, never whole.
+  await expect(coordinator.getByText('E12345678')).toHaveCount(0);
+  await context.close();
+});
+
+function regionOf(country: string) {
+  return demoData.countries.find((c) => c.code === country)?.region;
+}
+
+test('the coverage matrix warns about a theme covered by one outlet and clears it after a toggle', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const tourUrl = await openDemoTour(page);
+  const theme = `E2E theme ${Date.now()}`;
+  const [first, ...rest] = [...demoData.outlets].sort((a, b) => a.nameEn.localeCompare(b.nameEn));
+  if (!first) throw new Error('no outlets');
+  const second = rest.find((o) => regionOf(o.country) !== regionOf(first.country));
+  if (!second) throw new Error('no outlet of another region');
+
+  await page
+    .getByRole('navigation', { name: 'Tour sections' })
+    .getByRole('link', { name: 'Coverage' })
+    .click();
+  await expect(page).toHaveURL(`${tourUrl}/coverage`);
+  const create = page.getByRole('form', { name: 'New theme' });
+  await create.getByLabel('Chinese name').fill('测试主题');
+  await create.getByLabel('English name').fill(theme);
+  await create.getByRole('button', { name: 'Create theme' }).click();
+  const warnings = page.getByTestId('theme-warnings');
+  await expect(warnings).toContainText(`${theme}: covered by no outlet`);
+
+  const cell = (outlet: string) =>
+    page.getByRole('checkbox', { name: `${outlet} covers ${theme}` });
+  await cell(first.nameEn).check();
+  await expect(warnings).toContainText(`${theme}: covered by only 1 outlet`);
+  await expectAccessible(page);
+
+  await cell(second.nameEn).check();
+  await expect(page.getByRole('status').first()).toHaveText('Saved.');
+  await expect(page.getByText(`${theme}:`)).toHaveCount(0);
+  await expect(cell(second.nameEn)).toBeChecked();
+
+  // And back: untick it and the warning returns.
+  await cell(second.nameEn).uncheck();
+  await expect(warnings).toContainText(`${theme}: covered by only 1 outlet`);
+});
