@@ -218,6 +218,15 @@ const routeRules: Record<string, (ids: Ids) => [path: string, expect: Expect][]>
     [`/tours/${ids.demoTour}/coverage`, staffOf(...demoStaff)],
     [`/tours/${ids.otherTour}/coverage`, staffOf(...otherStaff)],
   ],
+  '/tours/[tourId]/import': (ids) => [
+    [`/tours/${ids.demoTour}/import`, staffOf(...demoStaff)],
+    [`/tours/${ids.otherTour}/import`, staffOf(...otherStaff)],
+  ],
+  '/api/tours/[tourId]/import': (ids) => [
+    [`/api/tours/${ids.demoTour}/import?kind=outlets`, apiFor(...demoStaff)],
+    [`/api/tours/${ids.otherTour}/import?kind=delegates`, apiFor(...otherStaff)],
+    ['/api/tours/not-a-uuid/import?kind=outlets', (w) => (w === 'anon' ? 401 : 404)],
+  ],
   '/places': () => [
     ['/places', staffOf('coordinator', 'otherCoordinator', 'organizer')],
     [
@@ -393,6 +402,9 @@ const actionRules: Record<string, ActionRule> = {
       tourId: otherTour,
       nameEn: targets.otherTourName ?? '',
       nameZh: targets.otherTourNameZh ?? '',
+      // Its own dates: the database refuses dates that would leave its visits outside.
+      startDate: targets.otherTourStart ?? '',
+      endDate: targets.otherTourEnd ?? '',
     }),
   },
   'lib/actions/editing.ts#setTourArchivedAction': {
@@ -549,8 +561,11 @@ async function userIds(): Promise<Record<string, string>> {
   if (!sql) throw new Error('no database');
   const rows = await sql<{ id: string; email: string }[]>`select id, email from users`;
   // Rows of the other tour (and reference rows) that the editing actions' valid calls change.
-  const [other] = await sql<{ id: string; name: string; nameZh: string }[]>`
-    select t.id, t.name_en as name, t.name_zh as "nameZh" from tours t join tour_staff ts on ts.tour_id = t.id
+  const [other] = await sql<
+    { id: string; name: string; nameZh: string; startDate: string; endDate: string }[]
+  >`
+    select t.id, t.name_en as name, t.name_zh as "nameZh", t.start_date::text as "startDate",
+      t.end_date::text as "endDate" from tours t join tour_staff ts on ts.tour_id = t.id
     join users u on u.id = ts.user_id where u.email = ${emails.otherCoordinator}`;
   const one = async (q: Promise<{ id: string }[]>) => (await q).map((r) => r.id);
   const tourId = other?.id ?? '';
@@ -563,13 +578,16 @@ async function userIds(): Promise<Record<string, string>> {
   const [group] = await one(sql`select id from groups where tour_id = ${tourId} limit 1`);
   const [theme] = await one(sql`select id from coverage_themes where tour_id = ${tourId} limit 1`);
   const cityIds = await one(sql`select id from cities order by code limit 2`);
+  // A site no visit uses if there is one; archiving keeps visits where they are either way.
   const [unusedSite] = await one(sql`
     select s.id from sites s where s.archived_at is null
-    and not exists (select 1 from visits v where v.site_id = s.id) order by s.name_en limit 1`);
+    order by exists (select 1 from visits v where v.site_id = s.id), s.name_en desc limit 1`);
   return {
     ...Object.fromEntries(rows.map((r) => [r.email, r.id])),
     otherTourName: other?.name ?? '',
     otherTourNameZh: other?.nameZh ?? '',
+    otherTourStart: other?.startDate ?? '',
+    otherTourEnd: other?.endDate ?? '',
     otherOutlet: outletIds[0] ?? '',
     otherOutlet2: outletIds[1] ?? '',
     otherDelegate: delegateIds[0] ?? '',

@@ -62,13 +62,45 @@ test('an organizer creates a tour, adds an outlet and a delegate; the coordinato
   await expect(page).toHaveURL(/\/delegates\/[0-9a-f-]{36}$/);
   await expect(page.getByText('E12345678')).toBeVisible(); // the organizer sees it whole
 
+  // Import two more outlets from a CSV saved as UTF-8 with a byte-order mark: first with an
+  // unknown country (the preview names row and column, and nothing can be saved), then fixed.
+  await nav.getByRole('link', { name: 'Import' }).click();
+  const csv = (country: string) =>
+    Buffer.from(
+      `\ufeff中文名称,English name,Country,Media type\r\n导入日报,Imported Daily ${stamp},Malaysia,newspaper\r\n导入周刊,Imported Weekly ${stamp},${country},magazine\r\n`,
+    );
+  await page.getByLabel('What the file lists').selectOption('outlets');
+  await page
+    .getByLabel('Spreadsheet file')
+    .setInputFiles({ name: 'outlets.csv', mimeType: 'text/csv', buffer: csv('Atlantis') });
+  await page.getByRole('button', { name: 'Read and preview' }).click();
+  const problems = page.getByTestId('import-problems');
+  await expect(problems).toContainText('3');
+  await expect(problems).toContainText('C (Country)');
+  await expect(problems).toContainText('unknown country');
+  await expect(page.getByRole('button', { name: /^Save/ })).toBeDisabled();
+  await expectAccessible(page);
+  await page
+    .getByLabel('Spreadsheet file')
+    .setInputFiles({ name: 'outlets.csv', mimeType: 'text/csv', buffer: csv('Singapore') });
+  await page.getByRole('button', { name: 'Read and preview' }).click();
+  await expect(page.getByTestId('import-counts')).toHaveText(
+    '2 to create, 0 to update, 0 unchanged.',
+  );
+  await page.getByRole('button', { name: 'Save 2 rows' }).click();
+  await expect(page.getByTestId('import-status')).toHaveText(
+    'Saved: 2 created, 0 updated, 0 unchanged.',
+  );
+
   // Assign the demo coordinator to the new tour.
   await page.goto(`/admin/users?q=${encodeURIComponent(demoUsers.coordinator)}`);
   await page.getByRole('button', { name: `Add to tour (${demoUsers.coordinator})` }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Add to tour').selectOption({ label: tourName });
   await dialog.getByRole('button', { name: 'Assign' }).click();
-  await expect(page.getByText(tourName).first()).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: `Remove ${demoUsers.coordinator} from ${tourName}` }),
+  ).toBeVisible();
 
   const context = await browser.newContext();
   const coordinator = await context.newPage();
@@ -77,8 +109,9 @@ test('an organizer creates a tour, adds an outlet and a delegate; the coordinato
   await coordinator.getByRole('link', { name: new RegExp(tourName) }).click();
   await expect(coordinator).toHaveURL(tourUrl);
   await coordinator.goto(`${tourUrl}/outlets`);
-  await expect(coordinator.getByTestId('outlet')).toHaveCount(1);
-  await expect(coordinator.getByTestId('outlet')).toContainText(outletName);
+  await expect(coordinator.getByTestId('outlet')).toHaveCount(3);
+  await expect(coordinator.getByTestId('outlet').filter({ hasText: outletName })).toHaveCount(1);
+  await expect(coordinator.getByText(`Imported Weekly ${stamp}`)).toBeVisible();
   await coordinator.goto(`${tourUrl}/delegates`);
   await expect(coordinator.getByText(`Anna Tester ${stamp}`)).toBeVisible();
   // A coordinator sees the passport number masked, never whole.

@@ -230,6 +230,25 @@ for (const target of testDatabases()) {
       const created = await createTour(db(), organizer, { ...settings, nameEn: 'To archive', ip });
       if (!created.ok) throw new Error(created.reason);
       const scope = tourScope(organizer, created.data.id) as TourScope;
+      // Saving a tour under its own name is no conflict.
+      const [demo] = await db().select().from(s.tours).where(eq(s.tours.id, tourId));
+      const same = await updateTour(db(), tourScope(organizer, otherTourId) as TourScope, {
+        ...settings,
+        nameEn: `${demo?.nameEn} (other)`,
+        nameZh: demo?.nameZh ?? '',
+        ip,
+      });
+      // Dates that would leave the programme's visits outside are refused, naming the field.
+      expect(same).toMatchObject({ ok: false, reason: 'visitsOutsideDates', field: 'startDate' });
+      const kept = await updateTour(db(), tourScope(organizer, otherTourId) as TourScope, {
+        ...settings,
+        startDate: demo?.startDate ?? '',
+        endDate: demo?.endDate ?? '',
+        nameEn: `${demo?.nameEn} (other)`,
+        nameZh: demo?.nameZh ?? '',
+        ip,
+      });
+      expect(kept.ok).toBe(true);
       const updated = await updateTour(db(), scope, {
         ...settings,
         nameEn: 'Archived tour',

@@ -21,6 +21,7 @@ export type EditRefusal =
   | 'passportOrganizerOnly'
   | 'departsBeforeArrives'
   | 'tooManyThemes'
+  | 'visitsOutsideDates'
   | 'forbidden';
 
 export type EditResult<T> =
@@ -57,6 +58,12 @@ export function audit(
 export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; cause?: { code?: string } };
   return e?.code === '23505' || e?.cause?.code === '23505';
+}
+
+/** The constraint (or trigger) a failed write ran into, on either driver. */
+export function violatedConstraint(err: unknown): string | null {
+  const e = err as { cause?: { constraint?: string; constraint_name?: string } };
+  return e?.cause?.constraint ?? e?.cause?.constraint_name ?? null;
 }
 
 /** A refusal thrown inside a transaction so that it rolls back. */

@@ -4,7 +4,16 @@ import type { Db } from '@/db';
 import { tours } from '@/db/schema';
 import { canManageTours, type Viewer } from '@/lib/auth/permissions';
 import type { TourScope } from '../scope';
-import { audit, done, type EditResult, inTransaction, type Origin, refuse } from './common';
+import {
+  audit,
+  done,
+  type EditResult,
+  inTransaction,
+  type Origin,
+  Refused,
+  refuse,
+  violatedConstraint,
+} from './common';
 
 export interface TourSettings {
   nameZh: string;
@@ -71,11 +80,20 @@ export async function updateTour(
     if (await nameTaken(tx, values.nameEn, scope.tourId)) {
       return refuse('conflict', 'nameTaken', 'nameEn');
     }
-    const [row] = await tx
-      .update(tours)
-      .set({ ...values, updatedAt: new Date() })
-      .where(eq(tours.id, scope.tourId))
-      .returning({ id: tours.id });
+    let row: { id: string } | undefined;
+    try {
+      [row] = await tx
+        .update(tours)
+        .set({ ...values, updatedAt: new Date() })
+        .where(eq(tours.id, scope.tourId))
+        .returning({ id: tours.id });
+    } catch (err) {
+      // The database refuses dates that would leave scheduled visits outside the tour.
+      if (violatedConstraint(err) === 'tours_keep_visits') {
+        throw new Refused(refuse('conflict', 'visitsOutsideDates', 'startDate'));
+      }
+      throw err;
+    }
     if (!row) return refuse('not_found', 'notFound');
     await audit(
       tx,
