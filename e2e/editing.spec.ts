@@ -161,3 +161,34 @@ test('the coverage matrix warns about a theme covered by one outlet and clears i
   await cell(second.nameEn).uncheck();
   await expect(warnings).toContainText(`${theme}: covered by only 1 outlet`);
 });
+
+test('the edit screens read in Chinese, and a refused form names the field in Chinese', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: 'zh', url: baseURL ?? '' }]);
+  const tourUrl = await openDemoTour(page);
+  await page.goto(`${tourUrl}/settings`);
+  await expect(page.getByRole('heading', { level: 1, name: '活动设置' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '报道主题' })).toBeVisible();
+  await expectAccessible(page);
+  for (const path of ['groups', 'coverage', 'import', 'outlets/new', 'delegates/new']) {
+    await page.goto(`${tourUrl}/${path}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectAccessible(page);
+  }
+  await page.goto('/places');
+  await expect(page.getByRole('heading', { level: 1, name: '城市与地点' })).toBeVisible();
+  await expectAccessible(page);
+
+  // A group code that is taken: refused, naming the field, in Chinese; nothing saved.
+  await page.goto(`${tourUrl}/groups`);
+  const form = page.getByTestId('new-group');
+  await form.getByLabel('代码').fill('A');
+  await form.getByLabel('中文名称').fill('重复组');
+  await form.getByLabel('英文名称').fill('Duplicate group');
+  await form.getByRole('button', { name: '创建分组' }).click();
+  await expect(form.getByText('已有相同代码的条目。').first()).toBeVisible();
+  await expect(form.getByLabel('代码')).toHaveAttribute('aria-invalid', 'true');
+});
