@@ -16,6 +16,7 @@ import {
 import {
   archiveOutlet,
   assignThemeToOutlets,
+  queryCoverage,
   saveOutlet,
   saveTheme,
   setOutletTheme,
@@ -514,6 +515,25 @@ for (const target of testDatabases()) {
         .from(s.outletThemes)
         .where(and(eq(s.outletThemes.themeId, theme.data.id)));
       expect(n?.n).toBe(3);
+
+      // The matrix counts the theme's outlets and their regions over the whole tour, and warns
+      // about outlets without a theme.
+      const coverageBefore = await queryCoverage(db(), coord, 1);
+      const lonely = await saveOutlet(db(), coord, {
+        nameZh: '无主题报',
+        nameEn: 'No Theme Times',
+        countryCode: 'MY',
+        mediaType: 'online',
+        website: null,
+        ip,
+      });
+      if (!lonely.ok) throw new Error(lonely.reason);
+      const coverage = await queryCoverage(db(), coord, 1);
+      const row = coverage.themes.find((t) => t.id === theme.data.id);
+      expect(row?.outlets).toBe(3);
+      expect(row?.regionsEn.length).toBeGreaterThan(0);
+      expect(coverage.outletWarnings.noTheme).toBe(coverageBefore.outletWarnings.noTheme + 1);
+      expect(coverage.total).toBe(coverageBefore.total + 1);
     });
 
     it('keeps cities, sites with hours and closures, and travel times stored once per pair', async () => {

@@ -317,7 +317,26 @@ export async function queryCoverage(db: Db, scope: TourScope, page = 1) {
     .orderBy(outlets.nameEn, outlets.id)
     .limit(coveragePageSize)
     .offset((current - 1) * coveragePageSize);
+  const maxThemes = await queryMaxThemes(db, scope);
+  // Outlets the matrix warns about, over the whole tour (the matrix shows a page of them).
+  const [warned] = await db
+    .select({
+      noTheme: sql<number>`count(*) filter (where n = 0)::int`,
+      tooMany: sql<number>`count(*) filter (where n > ${maxThemes})::int`,
+    })
+    .from(
+      db
+        .select({
+          n: sql<number>`(select count(*) from outlet_themes ot where ot.tour_id = ${tourId} and ot.outlet_id = "outlets"."id")`.as(
+            'n',
+          ),
+        })
+        .from(outlets)
+        .where(where)
+        .as('x'),
+    );
   return {
+    outletWarnings: { noTheme: warned?.noTheme ?? 0, tooMany: warned?.tooMany ?? 0 },
     themes: themeRows.map((t) => ({
       ...t,
       regionsEn: t.regionsEn ?? [],
@@ -327,6 +346,6 @@ export async function queryCoverage(db: Db, scope: TourScope, page = 1) {
     total,
     page: current,
     pages,
-    maxThemes: await queryMaxThemes(db, scope),
+    maxThemes,
   };
 }

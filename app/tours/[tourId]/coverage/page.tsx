@@ -61,6 +61,25 @@ export default async function CoveragePage({
         <h2 id="warnings-title" className="text-lg font-semibold">
           {t('coverage.warningsTitle')}
         </h2>
+        {coverage.outletWarnings.noTheme > 0 || coverage.outletWarnings.tooMany > 0 ? (
+          <ul className="mb-1 grid gap-1" data-testid="outlet-warnings">
+            {coverage.outletWarnings.noTheme > 0 ? (
+              <li className="text-sm">
+                <span className="badge badge-warning mr-2">{t('coverage.warning')}</span>
+                {t('coverage.outletsWithout', { count: coverage.outletWarnings.noTheme })}
+              </li>
+            ) : null}
+            {coverage.outletWarnings.tooMany > 0 ? (
+              <li className="text-sm">
+                <span className="badge badge-warning mr-2">{t('coverage.warning')}</span>
+                {t('coverage.outletsOver', {
+                  count: coverage.outletWarnings.tooMany,
+                  max: coverage.maxThemes,
+                })}
+              </li>
+            ) : null}
+          </ul>
+        ) : null}
         {warned.length === 0 ? (
           <p className="text-sm" data-testid="no-theme-warnings">
             {t('coverage.noWarnings')}
@@ -94,7 +113,14 @@ export default async function CoveragePage({
           {coverage.themes.map((th) => (
             <tr key={th.id}>
               <td>{themeLabel(th)}</td>
-              <td>{th.outlets}</td>
+              <td>
+                <Link
+                  href={`/tours/${tour.id}/outlets?theme=${th.id}`}
+                  className="text-brand-700 underline"
+                >
+                  {t('coverage.outletCount', { count: th.outlets })}
+                </Link>
+              </td>
               <td>
                 {(locale.startsWith('zh') ? th.regionsZh : th.regionsEn).join(
                   t('coverage.separator'),
