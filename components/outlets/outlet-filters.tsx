@@ -104,7 +104,7 @@ export function OutletFilters({
           </select>
         </div>
         {themes.length > 0 ? (
-          <div className="grid gap-1">
+          <div className="grid min-w-0 gap-1">
             <label htmlFor="outlet-theme" className="text-sm font-medium">
               {t('theme')}
             </label>
@@ -113,7 +113,7 @@ export function OutletFilters({
               name="theme"
               defaultValue={values.theme ?? ''}
               onChange={submit}
-              className="min-h-10 rounded-md border border-gray-400 bg-white px-2"
+              className="min-h-10 w-full max-w-full rounded-md border border-gray-400 bg-white px-2 sm:max-w-48"
             >
               <option value="">{t('all')}</option>
               {themes.map((th) => (
