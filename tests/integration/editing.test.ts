@@ -10,6 +10,7 @@ import { decryptPassport } from '../../lib/crypto/passport';
 import {
   archiveDelegate,
   moveDelegatesToGroup,
+  queryGroupsForEdit,
   saveDelegate,
   saveGroup,
 } from '../../lib/dal/editing/delegates';
@@ -464,6 +465,12 @@ for (const target of testDatabases()) {
         .from(s.groupMembers)
         .where(eq(s.groupMembers.groupId, group.data.id));
       expect(members?.n).toBe(3);
+      // The groups page finds a group by code or name, and lists only the tour's own.
+      const found = await queryGroupsForEdit(db(), coord, 'group z');
+      expect(found.rows.map((g) => g.code)).toEqual(['Z']);
+      const all = await queryGroupsForEdit(db(), coord);
+      expect(all.more).toBe(false);
+      expect(all.rows.map((g) => g.code)).toEqual(['A', 'B', 'C', 'Z']);
     });
 
     it("creates themes, toggles a cell and assigns a theme to several outlets; another tour's theme is refused", async () => {

@@ -1,11 +1,11 @@
 import 'server-only';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import type { delegateRoles, sexes } from '@/db/schema';
 import { delegates, groupMembers, groups, outlets, tours } from '@/db/schema';
 import { canSeeSensitive } from '@/lib/auth/permissions';
 import { encryptPassport } from '@/lib/crypto/passport';
-import { searchTextOf } from '@/lib/search';
+import { likePattern, searchTextOf, searchWords } from '@/lib/search';
 import { zonedInstant } from '@/lib/time';
 import type { TourScope } from '../scope';
 import { audit, done, type EditResult, inTransaction, type Origin, refuse } from './common';
@@ -309,8 +309,15 @@ export async function moveDelegatesToGroup(
   });
 }
 
-export async function queryGroupsForEdit(db: Db, scope: TourScope) {
-  return db
+/** Groups a page lists and offers in its menu; a tour with more is searched by code or name. */
+export const groupListLimit = 100;
+
+/**
+ * The tour's groups for the groups page, at most `groupListLimit`, matching `q` (code or names)
+ * when given; `more` says there are others to search for.
+ */
+export async function queryGroupsForEdit(db: Db, scope: TourScope, q?: string) {
+  const rows = await db
     .select({
       id: groups.id,
       code: groups.code,
@@ -319,7 +326,16 @@ export async function queryGroupsForEdit(db: Db, scope: TourScope) {
       vehicle: groups.vehicle,
     })
     .from(groups)
-    .where(eq(groups.tourId, scope.tourId))
+    .where(
+      and(
+        eq(groups.tourId, scope.tourId),
+        ...searchWords(q).map(
+          (w) =>
+            sql`lower(${groups.code} || ' ' || ${groups.nameEn} || ' ' || ${groups.nameZh}) like ${likePattern(w)}`,
+        ),
+      ),
+    )
     .orderBy(groups.code)
-    .limit(500);
+    .limit(groupListLimit + 1);
+  return { rows: rows.slice(0, groupListLimit), more: rows.length > groupListLimit };
 }

@@ -39,8 +39,8 @@ export const getOutletForEdit = cache(async (scope: TourScope, id: string) =>
 export const getDelegateForEdit = cache(async (scope: TourScope, id: string) =>
   queryDelegateForEdit(await getDb(), scope, id),
 );
-export const getGroupsForEdit = cache(async (scope: TourScope) =>
-  queryGroupsForEdit(await getDb(), scope),
+export const getGroupsForEdit = cache(async (scope: TourScope, q?: string) =>
+  queryGroupsForEdit(await getDb(), scope, q),
 );
 export const getThemes = cache(async (scope: TourScope) => queryThemes(await getDb(), scope));
 export const getCities = cache(async () => queryCities(await getDb()));

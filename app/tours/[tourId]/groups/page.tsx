@@ -16,6 +16,8 @@ const paramsSchema = z.object({
   q: listQuery,
   page: listPage,
   edit: z.uuid().optional().catch(undefined),
+  /** Words of a group's code or names, for a tour with more groups than a page lists. */
+  gq: listQuery,
 });
 
 export default async function GroupsPage({
@@ -27,13 +29,14 @@ export default async function GroupsPage({
 }) {
   const { scope, tour } = await requireTourScope((await params).tourId);
   const query = paramsSchema.parse(firstValues(await searchParams));
-  const [groups, list, t, tf, locale] = await Promise.all([
-    getGroupsForEdit(scope),
+  const [groupList, list, t, tf, locale] = await Promise.all([
+    getGroupsForEdit(scope, query.gq),
     getDelegates(scope, { q: query.q, page: query.page, sort: 'group' }),
     getTranslations('editing'),
     getTranslations('fields'),
     getLocale(),
   ]);
+  const groups = groupList.rows;
   const editing = groups.find((g) => g.id === query.edit);
   const base = `/tours/${tour.id}/groups`;
   const groupFields = (g?: (typeof groups)[number]): FieldSpec[] => [
@@ -72,6 +75,28 @@ export default async function GroupsPage({
   return (
     <>
       <h1 className="mb-3 text-2xl font-bold">{t('groups.title')}</h1>
+      {groupList.more || query.gq ? (
+        <form method="get" action={base} className="mb-3 flex flex-wrap items-end gap-2">
+          <div className="grid gap-1">
+            <label htmlFor="group-q" className="text-sm font-medium">
+              {t('groups.findGroup')}
+            </label>
+            <input
+              id="group-q"
+              name="gq"
+              type="search"
+              defaultValue={query.gq ?? ''}
+              className="input"
+            />
+          </div>
+          <button type="submit" className="btn-secondary">
+            {t('groups.searchSubmit')}
+          </button>
+          {groupList.more ? (
+            <p className="text-sm text-gray-700">{t('groups.more', { count: groups.length })}</p>
+          ) : null}
+        </form>
+      ) : null}
       <table className="data-table mb-4">
         <caption className="sr-only">{t('groups.title')}</caption>
         <thead>
@@ -125,6 +150,7 @@ export default async function GroupsPage({
             {t('groups.moveTitle')}
           </h2>
           <form method="get" action={base} className="flex flex-wrap items-end gap-2">
+            {query.gq ? <input type="hidden" name="gq" value={query.gq} /> : null}
             <div className="grid gap-1">
               <label htmlFor="move-q" className="text-sm font-medium">
                 {t('groups.search')}
@@ -171,7 +197,7 @@ export default async function GroupsPage({
           <Pagination
             page={list.page}
             pages={list.pages}
-            hrefFor={(page) => `${base}${queryString({ q: query.q, page })}`}
+            hrefFor={(page) => `${base}${queryString({ q: query.q, gq: query.gq, page })}`}
           />
         </section>
       </div>
