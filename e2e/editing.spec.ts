@@ -10,7 +10,7 @@ test('an organizer creates a tour, adds an outlet and a delegate; the coordinato
   page,
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(150_000);
   const stamp = Date.now();
   const tourName = `E2E tour ${stamp}`;
   const outletName = `E2E Daily ${stamp}`;
@@ -167,6 +167,7 @@ test('the edit screens read in Chinese, and a refused form names the field in Ch
   context,
   baseURL,
 }) => {
+  test.setTimeout(150_000); // seven pages, each checked by axe
   await context.addCookies([{ name: 'NEXT_LOCALE', value: 'zh', url: baseURL ?? '' }]);
   const tourUrl = await openDemoTour(page);
   await page.goto(`${tourUrl}/settings`);
