@@ -428,6 +428,24 @@ const actionRules: Record<string, ActionRule> = {
     caller: 'organizer',
     payload: ({ otherTour, targets }) => ({ tourId: otherTour, id: targets.otherOutlet2 ?? '' }),
   },
+  'lib/actions/editing.ts#deleteOutletAction': {
+    allowed: otherStaff,
+    caller: 'organizer',
+    payload: ({ otherTour, targets }) => ({ tourId: otherTour, id: targets.deletableOutlet ?? '' }),
+  },
+  'lib/actions/editing.ts#deleteDelegateAction': {
+    allowed: otherStaff,
+    caller: 'organizer',
+    payload: ({ otherTour, targets }) => ({
+      tourId: otherTour,
+      id: targets.deletableDelegate ?? '',
+    }),
+  },
+  'lib/actions/editing.ts#deleteSiteAction': {
+    allowed: staffAnywhere,
+    caller: 'coordinator',
+    payload: ({ targets }) => ({ siteId: targets.deletableSite ?? '' }),
+  },
   'lib/actions/editing.ts#saveDelegateAction': {
     allowed: otherStaff,
     caller: 'organizer',
@@ -582,8 +600,22 @@ async function userIds(): Promise<Record<string, string>> {
   const [unusedSite] = await one(sql`
     select s.id from sites s where s.archived_at is null
     order by exists (select 1 from visits v where v.site_id = s.id), s.name_en desc limit 1`);
+  // Rows nothing depends on, made for the delete actions' valid calls (a fresh set each time).
+  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  const [deletableOutlet] = await one(sql`
+    insert into outlets (tour_id, name_zh, name_en, country_code, media_type)
+    values (${tourId}, ${`可删 ${stamp}`}, ${`Deletable ${stamp}`}, 'MY', 'online') returning id`);
+  const [deletableDelegate] = await one(sql`
+    insert into delegates (tour_id, outlet_id, passport_name)
+    values (${tourId}, ${outletIds[0] ?? ''}, ${`DELETABLE ${stamp}`}) returning id`);
+  const [deletableSite] = await one(sql`
+    insert into sites (city_id, name_zh, name_en)
+    values (${cityIds[0] ?? ''}, ${`可删 ${stamp}`}, ${`Deletable ${stamp}`}) returning id`);
   return {
     ...Object.fromEntries(rows.map((r) => [r.email, r.id])),
+    deletableOutlet: deletableOutlet ?? '',
+    deletableDelegate: deletableDelegate ?? '',
+    deletableSite: deletableSite ?? '',
     otherTourName: other?.name ?? '',
     otherTourNameZh: other?.nameZh ?? '',
     otherTourStart: other?.startDate ?? '',

@@ -6,6 +6,7 @@ import { EntityForm, type FieldSpec } from '@/components/editing/entity-form';
 import { formText } from '@/components/editing/form-text';
 import {
   archiveSiteAction,
+  deleteSiteAction,
   saveCityAction,
   saveSiteAction,
   setTravelTimeAction,
@@ -282,6 +283,14 @@ export default async function PlacesPage({
                 hidden={{ siteId: site.id }}
                 label={t('places.archiveSite')}
                 confirm={t('places.archiveConfirm')}
+                done={t('form.saved')}
+                redirectTo="/places"
+              />
+              <ConfirmButton
+                action={deleteSiteAction}
+                hidden={{ siteId: site.id }}
+                label={t('form.delete')}
+                confirm={t('form.deleteConfirm')}
                 done={t('form.saved')}
                 redirectTo="/places"
               />

@@ -7,6 +7,7 @@ import { type ActionResult, fail, ok } from '@/lib/dal/action-result';
 import type { EditResult } from '@/lib/dal/editing/common';
 import {
   archiveDelegate,
+  deleteDelegate,
   moveDelegatesToGroup,
   saveDelegate,
   saveGroup,
@@ -14,11 +15,18 @@ import {
 import {
   archiveOutlet,
   assignThemeToOutlets,
+  deleteOutlet,
   saveOutlet,
   saveTheme,
   setOutletTheme,
 } from '@/lib/dal/editing/outlets';
-import { archiveSite, saveCity, saveSite, setTravelTime } from '@/lib/dal/editing/reference';
+import {
+  archiveSite,
+  deleteSite,
+  saveCity,
+  saveSite,
+  setTravelTime,
+} from '@/lib/dal/editing/reference';
 import { createTour, setTourArchived, updateTour } from '@/lib/dal/editing/tours';
 import type { TourScope } from '@/lib/dal/scope';
 import {
@@ -52,7 +60,7 @@ async function answer<T>(result: EditResult<T>, path?: string): Promise<ActionRe
     return ok(result.data);
   }
   const t = await getTranslations('editing');
-  const message = t(`errors.${result.reason}`);
+  const message = t(`errors.${result.reason}`, result.values ?? {});
   return fail(result.code, message, result.field ? { [result.field]: [message] } : undefined);
 }
 
@@ -103,6 +111,26 @@ export const archiveOutletAction = authedAction(
     onTour(ctx, tourId, 'archiveOutlet', (scope) =>
       archiveOutlet(ctx.db, scope, { id, ip: ctx.ip }),
     ),
+);
+
+export const deleteOutletAction = authedAction(
+  { name: 'deleteOutlet', schema: archiveSchema, roles: staff },
+  async ({ tourId, id }, ctx) =>
+    onTour(ctx, tourId, 'deleteOutlet', (scope) => deleteOutlet(ctx.db, scope, { id, ip: ctx.ip })),
+);
+
+export const deleteDelegateAction = authedAction(
+  { name: 'deleteDelegate', schema: archiveSchema, roles: staff },
+  async ({ tourId, id }, ctx) =>
+    onTour(ctx, tourId, 'deleteDelegate', (scope) =>
+      deleteDelegate(ctx.db, scope, { id, ip: ctx.ip }),
+    ),
+);
+
+export const deleteSiteAction = authedAction(
+  { name: 'deleteSite', schema: archiveSiteSchema, roles: staff },
+  async (input, { viewer, db, ip }) =>
+    answer(await deleteSite(db, viewer, { ...input, ip }), '/places'),
 );
 
 export const saveDelegateAction = authedAction(

@@ -9,6 +9,7 @@ import type { Role, Viewer } from '../../lib/auth/permissions';
 import { decryptPassport } from '../../lib/crypto/passport';
 import {
   archiveDelegate,
+  deleteDelegate,
   moveDelegatesToGroup,
   queryGroupsForEdit,
   saveDelegate,
@@ -17,12 +18,13 @@ import {
 import {
   archiveOutlet,
   assignThemeToOutlets,
+  deleteOutlet,
   queryCoverage,
   saveOutlet,
   saveTheme,
   setOutletTheme,
 } from '../../lib/dal/editing/outlets';
-import { saveCity, saveSite, setTravelTime } from '../../lib/dal/editing/reference';
+import { deleteSite, saveCity, saveSite, setTravelTime } from '../../lib/dal/editing/reference';
 import { createTour, setTourArchived, updateTour } from '../../lib/dal/editing/tours';
 import { type TourScope, tourScope } from '../../lib/dal/scope';
 import { createSession } from '../../lib/dal/sessions';
@@ -541,6 +543,57 @@ for (const target of testDatabases()) {
       expect(row?.regionsEn.length).toBeGreaterThan(0);
       expect(coverage.outletWarnings.noTheme).toBe(coverageBefore.outletWarnings.noTheme + 1);
       expect(coverage.total).toBe(coverageBefore.total + 1);
+    });
+
+    it("deletes only what nothing depends on, naming what does; another tour's rows are refused", async () => {
+      const outletWithPeople = await firstOutlet(tourId);
+      const before = await fingerprint();
+      expect(await deleteOutlet(db(), coord, { id: outletWithPeople, ip })).toMatchObject({
+        ok: false,
+        reason: 'hasDependents',
+        values: { delegates: expect.any(Number) },
+      });
+      const [linked] = await db()
+        .select({ id: s.users.delegateId })
+        .from(s.users)
+        .where(and(eq(s.users.tourId, tourId), sql`${s.users.delegateId} is not null`))
+        .limit(1);
+      if (linked?.id) {
+        expect(await deleteDelegate(db(), coord, { id: linked.id, ip })).toMatchObject({
+          ok: false,
+          values: { accounts: 1 },
+        });
+      }
+      const [visited] = await db()
+        .select({ id: s.visits.siteId })
+        .from(s.visits)
+        .where(sql`${s.visits.siteId} is not null`)
+        .limit(1);
+      expect(await deleteSite(db(), coordinator, { siteId: visited?.id ?? '', ip })).toMatchObject({
+        ok: false,
+        values: { visits: expect.any(Number) },
+      });
+      expect(await deleteOutlet(db(), otherOrg, { id: outletWithPeople, ip })).toMatchObject({
+        ok: false,
+        code: 'not_found',
+      });
+      expect(await fingerprint()).toBe(before);
+
+      const fresh = await saveOutlet(db(), coord, {
+        nameZh: '待删报',
+        nameEn: 'To Delete',
+        countryCode: 'MY',
+        mediaType: 'online',
+        website: null,
+        ip,
+      });
+      if (!fresh.ok) throw new Error(fresh.reason);
+      expect((await deleteOutlet(db(), coord, { id: fresh.data.id, ip })).ok).toBe(true);
+      const [gone] = await db()
+        .select({ n: count() })
+        .from(s.outlets)
+        .where(eq(s.outlets.id, fresh.data.id));
+      expect(gone?.n).toBe(0);
     });
 
     it('keeps cities, sites with hours and closures, and travel times stored once per pair', async () => {

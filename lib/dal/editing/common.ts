@@ -22,18 +22,33 @@ export type EditRefusal =
   | 'departsBeforeArrives'
   | 'tooManyThemes'
   | 'visitsOutsideDates'
+  | 'hasDependents'
   | 'forbidden';
 
 export type EditResult<T> =
   | { ok: true; data: T }
-  | { ok: false; code: ActionErrorCode; reason: EditRefusal; field?: string };
+  | {
+      ok: false;
+      code: ActionErrorCode;
+      reason: EditRefusal;
+      field?: string;
+      /** Numbers the message names (what depends on a row that may not be deleted). */
+      values?: Record<string, number>;
+    };
 
 export const done = <T>(data: T): EditResult<T> => ({ ok: true, data });
 export const refuse = (
   code: ActionErrorCode,
   reason: EditRefusal,
   field?: string,
-): EditResult<never> => ({ ok: false, code, reason, ...(field ? { field } : {}) });
+  values?: Record<string, number>,
+): EditResult<never> => ({
+  ok: false,
+  code,
+  reason,
+  ...(field ? { field } : {}),
+  ...(values ? { values } : {}),
+});
 
 /** Where the request came from, for the audit entry. */
 export interface Origin {

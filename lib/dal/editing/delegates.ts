@@ -339,3 +339,38 @@ export async function queryGroupsForEdit(db: Db, scope: TourScope, q?: string) {
     .limit(groupListLimit + 1);
   return { rows: rows.slice(0, groupListLimit), more: rows.length > groupListLimit };
 }
+
+/** Deletes a delegate without an account; one with an account is refused (archive instead). */
+export async function deleteDelegate(
+  db: Db,
+  scope: TourScope,
+  input: { id: string } & Origin,
+): Promise<EditResult<{ id: string }>> {
+  return inTransaction(db, async (tx) => {
+    const [row] = await tx
+      .select({
+        id: delegates.id,
+        accounts: sql<number>`(select count(*)::int from users u where u.tour_id = ${scope.tourId} and u.delegate_id = "delegates"."id")`,
+      })
+      .from(delegates)
+      .where(and(eq(delegates.tourId, scope.tourId), eq(delegates.id, input.id)))
+      .for('update');
+    if (!row) return refuse('not_found', 'notFound', 'id');
+    if (row.accounts > 0) {
+      return refuse('conflict', 'hasDependents', 'id', {
+        delegates: 0,
+        accounts: row.accounts,
+        visits: 0,
+      });
+    }
+    await tx
+      .delete(delegates)
+      .where(and(eq(delegates.tourId, scope.tourId), eq(delegates.id, row.id)));
+    await audit(tx, scope.viewer, input, {
+      action: 'delegate.deleted',
+      tourId: scope.tourId,
+      target: row.id,
+    });
+    return done({ id: row.id });
+  });
+}

@@ -349,3 +349,41 @@ export async function queryCoverage(db: Db, scope: TourScope, page = 1) {
     maxThemes,
   };
 }
+
+/**
+ * Deletes an outlet that nothing depends on; one with delegates is refused, naming how many, and
+ * archiving is offered instead.
+ */
+export async function deleteOutlet(
+  db: Db,
+  scope: TourScope,
+  input: { id: string } & Origin,
+): Promise<EditResult<{ id: string }>> {
+  return inTransaction(db, async (tx) => {
+    const [row] = await tx
+      .select({
+        id: outlets.id,
+        nameEn: outlets.nameEn,
+        delegates: sql<number>`(select count(*)::int from delegates d where d.tour_id = ${scope.tourId} and d.outlet_id = "outlets"."id")`,
+      })
+      .from(outlets)
+      .where(and(eq(outlets.tourId, scope.tourId), eq(outlets.id, input.id)))
+      .for('update');
+    if (!row) return refuse('not_found', 'notFound', 'id');
+    if (row.delegates > 0) {
+      return refuse('conflict', 'hasDependents', 'id', {
+        delegates: row.delegates,
+        accounts: 0,
+        visits: 0,
+      });
+    }
+    await tx.delete(outlets).where(and(eq(outlets.tourId, scope.tourId), eq(outlets.id, row.id)));
+    await audit(tx, scope.viewer, input, {
+      action: 'outlet.deleted',
+      tourId: scope.tourId,
+      target: row.id,
+      detail: { nameEn: row.nameEn },
+    });
+    return done({ id: row.id });
+  });
+}

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, isNull, or } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { cities, countries, siteClosures, sites, travelTimes } from '@/db/schema';
 import { canEditReference, type Viewer } from '@/lib/auth/permissions';
@@ -265,4 +265,34 @@ export async function queryCountries(db: Db) {
     .from(countries)
     .orderBy(countries.nameEn)
     .limit(500);
+}
+
+/** Deletes a site no visit uses; one with visits is refused, naming how many (archive instead). */
+export async function deleteSite(
+  db: Db,
+  viewer: Viewer,
+  input: { siteId: string } & Origin,
+): Promise<EditResult<{ id: string }>> {
+  if (!canEditReference(viewer)) return refuse('forbidden', 'forbidden');
+  return inTransaction(db, async (tx) => {
+    const [row] = await tx
+      .select({
+        id: sites.id,
+        visits: sql<number>`(select count(*)::int from visits v where v.site_id = "sites"."id")`,
+      })
+      .from(sites)
+      .where(eq(sites.id, input.siteId))
+      .for('update');
+    if (!row) return refuse('not_found', 'notFound', 'siteId');
+    if (row.visits > 0) {
+      return refuse('conflict', 'hasDependents', 'siteId', {
+        delegates: 0,
+        accounts: 0,
+        visits: row.visits,
+      });
+    }
+    await tx.delete(sites).where(eq(sites.id, row.id));
+    await audit(tx, viewer, input, { action: 'site.deleted', target: row.id });
+    return done({ id: row.id });
+  });
 }

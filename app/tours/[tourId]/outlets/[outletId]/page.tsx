@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ConfirmButton } from '@/components/editing/archive-button';
 import { OutletFormSection } from '@/components/editing/outlet-form-page';
-import { archiveOutletAction } from '@/lib/actions/editing';
+import { archiveOutletAction, deleteOutletAction } from '@/lib/actions/editing';
 import { getOutletForEdit } from '@/lib/dal/editing/pages';
 import { requireTourScope } from '@/lib/dal/guards';
 import { isUuid } from '@/lib/dal/scope';
@@ -46,6 +46,20 @@ export default async function OutletPage({
           />
         </section>
       )}
+      <section aria-labelledby="delete-outlet" className="mt-6 grid gap-2">
+        <h2 id="delete-outlet" className="text-lg font-semibold">
+          {t('form.delete')}
+        </h2>
+        <p className="text-sm text-gray-700">{t('form.deleteNote')}</p>
+        <ConfirmButton
+          action={deleteOutletAction}
+          hidden={{ tourId: scope.tourId, id: outlet.id }}
+          label={t('form.delete')}
+          confirm={t('form.deleteConfirm')}
+          done={t('form.saved')}
+          redirectTo={`/tours/${scope.tourId}/outlets`}
+        />
+      </section>
     </>
   );
 }

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ConfirmButton } from '@/components/editing/archive-button';
 import { DelegateFormSection } from '@/components/editing/delegate-form-page';
-import { archiveDelegateAction } from '@/lib/actions/editing';
+import { archiveDelegateAction, deleteDelegateAction } from '@/lib/actions/editing';
 import { getDelegateForEdit } from '@/lib/dal/editing/pages';
 import { requireTourScope } from '@/lib/dal/guards';
 import { isUuid } from '@/lib/dal/scope';
@@ -52,6 +52,20 @@ export default async function EditDelegatePage({
           />
         </section>
       )}
+      <section aria-labelledby="delete-delegate" className="mt-6 grid gap-2">
+        <h2 id="delete-delegate" className="text-lg font-semibold">
+          {t('form.delete')}
+        </h2>
+        <p className="text-sm text-gray-700">{t('form.deleteNote')}</p>
+        <ConfirmButton
+          action={deleteDelegateAction}
+          hidden={{ tourId: scope.tourId, id: delegate.id }}
+          label={t('form.delete')}
+          confirm={t('form.deleteConfirm')}
+          done={t('form.saved')}
+          redirectTo={`/tours/${scope.tourId}/delegates`}
+        />
+      </section>
     </>
   );
 }
