@@ -193,3 +193,38 @@ test('the edit screens read in Chinese, and a refused form names the field in Ch
   await expect(form.getByText('已有相同代码的条目。').first()).toBeVisible();
   await expect(form.getByLabel('代码')).toHaveAttribute('aria-invalid', 'true');
 });
+
+test('the import refuses a file that is not a spreadsheet, one over 5 MB and another site, saving nothing', async ({
+  page,
+}) => {
+  const tourUrl = await openDemoTour(page);
+  const api = `${tourUrl.replace(/^https?:\/\/[^/]+/, '')}`.replace('/tours/', '/api/tours/');
+  const post = (buffer: Buffer, name: string, headers: Record<string, string> = {}) =>
+    page.request.post(`${api}/import`, {
+      headers,
+      multipart: {
+        kind: 'outlets',
+        mode: 'commit',
+        file: { name, mimeType: 'application/octet-stream', buffer },
+      },
+    });
+  const png = await post(
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    'outlets.xlsx',
+  );
+  expect(png.status()).toBe(400);
+  expect((await png.json()).message).toContain('not a spreadsheet');
+  const big = await post(Buffer.alloc(5 * 1024 * 1024 + 10, 65), 'big.csv');
+  expect(big.status()).toBe(413);
+  expect((await big.json()).message).toContain('5 MB');
+  const forged = await post(
+    Buffer.from('name_zh,name_en,country,media_type\n甲,A,MY,online\n'),
+    'a.csv',
+    {
+      'Sec-Fetch-Site': 'cross-site',
+    },
+  );
+  expect(forged.status()).toBe(404);
+  await page.goto(`${tourUrl}/outlets`);
+  await expect(page.getByTestId('outlet-count')).toHaveText('26 outlets');
+});

@@ -53,6 +53,10 @@ export const POST = authedRoute(
   async ({ viewer, params: p, request, ip, notFound }) => {
     const scope = tourScope(viewer, p.tourId);
     if (!scope) return notFound('notOnTour');
+    // Only the app's own page posts here: a browser marks another site's request as such (the
+    // session cookie is SameSite=Lax as well, so such a request has no session anyway).
+    const site = request.headers.get('sec-fetch-site');
+    if (site && site !== 'same-origin' && site !== 'none') return notFound('crossSite');
     const t = await getTranslations('editing');
     const refuse = (status: 400 | 413, error: string) =>
       jsonError(status, error, { message: t(`import.refused.${error}`) });
