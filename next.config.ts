@@ -5,7 +5,8 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and extension bundles from its own package folder at run time.
-  serverExternalPackages: ['@electric-sql/pglite'],
+  // exceljs reads uploaded workbooks in the import route (TOOLCHAIN.md: keep it external).
+  serverExternalPackages: ['@electric-sql/pglite', 'exceljs'],
   poweredByHeader: false,
   typedRoutes: false,
 };

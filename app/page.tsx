@@ -1,8 +1,9 @@
+import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DayList } from '@/components/programme/day-list';
 import { TourList } from '@/components/tours/tour-list';
 import { BilingualName } from '@/components/ui/bilingual-name';
-import type { Viewer } from '@/lib/auth/permissions';
+import { canManageTours, type Viewer } from '@/lib/auth/permissions';
 import { getOwnItinerary } from '@/lib/dal/itinerary';
 import { selfScope } from '@/lib/dal/scope';
 import { getToursFor } from '@/lib/dal/tours';
@@ -14,10 +15,21 @@ import { groupByTourDay } from '@/lib/programme';
 export default async function HomePage() {
   const viewer = await requireViewer();
   if (viewer.role === 'journalist') return <JournalistHome viewer={viewer} />;
-  const [tours, t] = await Promise.all([getToursFor(viewer), getTranslations('home')]);
+  const [tours, t, tEdit] = await Promise.all([
+    getToursFor(viewer),
+    getTranslations('home'),
+    getTranslations('editing'),
+  ]);
   return (
     <>
-      <h1 className="mb-4 text-2xl font-bold">{t('title')}</h1>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        {canManageTours(viewer) ? (
+          <Link href="/tours/new" className="btn-primary">
+            {tEdit('tours.newTitle')}
+          </Link>
+        ) : null}
+      </div>
       {tours.length === 0 ? (
         <p>{viewer.role === 'coordinator' ? t('noTours') : t('empty')}</p>
       ) : (

@@ -111,6 +111,7 @@ interface Ids {
   otherTour: string;
   delegateA: string;
   delegateB: string;
+  outletA: string;
   /** A group of the demo tour and one of its visits (the board's actions act on them). */
   demoGroup: string;
   demoVisit: string;
@@ -126,6 +127,11 @@ async function discoverIds(ctx: Record<Who, APIRequestContext>): Promise<Ids> {
   const own = /href="\/tours\/[0-9a-f-]{36}\/delegates\/([0-9a-f-]{36})"/g;
   const [delegateA] = await hrefs(ctx.journalistA, '/', own);
   const [delegateB] = await hrefs(ctx.journalistB, '/', own);
+  const [outletA] = await hrefs(
+    ctx.coordinator,
+    `/tours/${demoTour}/outlets`,
+    /href="\/tours\/[0-9a-f-]{36}\/outlets\/([0-9a-f-]{36})"/g,
+  );
   if (!sql) throw new Error('no database');
   const [group] = await sql<{ id: string }[]>`
     select id from groups where tour_id = ${demoTour ?? ''} order by code limit 1`;
@@ -143,6 +149,7 @@ async function discoverIds(ctx: Record<Who, APIRequestContext>): Promise<Ids> {
     demoVisitVersion: visit?.version,
     demoVisit2: visit2?.id,
     demoVisit2Version: visit2?.version,
+    outletA,
   };
   for (const [k, v] of Object.entries(ids)) expect(v, k).toBeTruthy();
   expect(demoTour).not.toBe(otherTour);
@@ -229,6 +236,56 @@ const routeRules: Record<string, (ids: Ids) => [path: string, expect: Expect][]>
     [`/tours/${ids.demoTour}/delegates/${ids.delegateB}`, staffOf(...demoStaff, 'journalistB')],
     // A delegate looked up under a tour it does not belong to exists for nobody.
     [`/tours/${ids.otherTour}/delegates/${ids.delegateA}`, staffOf()],
+  ],
+  // Editing (issue 9).
+  '/tours/new': () => [['/tours/new', staffOf('organizer')]],
+  '/tours/[tourId]/settings': (ids) => [
+    [`/tours/${ids.demoTour}/settings`, staffOf(...demoStaff)],
+    [`/tours/${ids.otherTour}/settings`, staffOf(...otherStaff)],
+  ],
+  '/tours/[tourId]/outlets/new': (ids) => [
+    [`/tours/${ids.demoTour}/outlets/new`, staffOf(...demoStaff)],
+    [`/tours/${ids.otherTour}/outlets/new`, staffOf(...otherStaff)],
+  ],
+  '/tours/[tourId]/outlets/[outletId]': (ids) => [
+    [`/tours/${ids.demoTour}/outlets/${ids.outletA}`, staffOf(...demoStaff)],
+    // An outlet looked up under a tour it does not belong to exists for nobody.
+    [`/tours/${ids.otherTour}/outlets/${ids.outletA}`, staffOf()],
+    [`/tours/${ids.demoTour}/outlets/not-a-uuid`, staffOf()],
+  ],
+  '/tours/[tourId]/delegates/new': (ids) => [
+    [`/tours/${ids.demoTour}/delegates/new`, staffOf(...demoStaff)],
+    [`/tours/${ids.otherTour}/delegates/new`, staffOf(...otherStaff)],
+  ],
+  '/tours/[tourId]/delegates/[delegateId]/edit': (ids) => [
+    // Not even the delegate themself edits their record.
+    [`/tours/${ids.demoTour}/delegates/${ids.delegateA}/edit`, staffOf(...demoStaff)],
+    [`/tours/${ids.otherTour}/delegates/${ids.delegateA}/edit`, staffOf()],
+  ],
+  '/tours/[tourId]/groups': (ids) => [
+    [`/tours/${ids.demoTour}/groups`, staffOf(...demoStaff)],
+    [`/tours/${ids.demoTour}/groups?q=a&page=2`, staffOf(...demoStaff)],
+    [`/tours/${ids.otherTour}/groups`, staffOf(...otherStaff)],
+  ],
+  '/tours/[tourId]/coverage': (ids) => [
+    [`/tours/${ids.demoTour}/coverage`, staffOf(...demoStaff)],
+    [`/tours/${ids.otherTour}/coverage`, staffOf(...otherStaff)],
+  ],
+  '/tours/[tourId]/import': (ids) => [
+    [`/tours/${ids.demoTour}/import`, staffOf(...demoStaff)],
+    [`/tours/${ids.otherTour}/import`, staffOf(...otherStaff)],
+  ],
+  '/api/tours/[tourId]/import': (ids) => [
+    [`/api/tours/${ids.demoTour}/import?kind=outlets`, apiFor(...demoStaff)],
+    [`/api/tours/${ids.otherTour}/import?kind=delegates`, apiFor(...otherStaff)],
+    ['/api/tours/not-a-uuid/import?kind=outlets', (w) => (w === 'anon' ? 401 : 404)],
+  ],
+  '/places': () => [
+    ['/places', staffOf('coordinator', 'otherCoordinator', 'organizer')],
+    [
+      '/places?site=00000000-0000-4000-8000-000000000000',
+      staffOf('coordinator', 'otherCoordinator', 'organizer'),
+    ],
   ],
   '/api/health': () => [['/api/health', publicPage]],
   '/api/health/ready': () => [['/api/health/ready', publicPage]],
@@ -385,6 +442,22 @@ function emptyTourFile(nameEn: string) {
   };
 }
 
+const staffAnywhere: Who[] = ['coordinator', 'otherCoordinator', 'organizer'];
+const tourSettings = {
+  nameZh: '矩阵团',
+  startDate: '2026-05-01',
+  endDate: '2026-05-10',
+  timeZone: 'Asia/Shanghai',
+  transferBufferMinutes: '30',
+  maxDayMinutes: '720',
+  minRestMinutes: '600',
+  lunchStart: '11:30',
+  lunchEnd: '14:00',
+  dinnerStart: '17:30',
+  dinnerEnd: '21:00',
+  maxThemesPerOutlet: '3',
+};
+
 const target1 = 'matrix-target-1@example.com';
 const target2 = 'matrix-target-2@example.com';
 
@@ -487,6 +560,162 @@ const actionRules: Record<string, ActionRule> = {
     caller: 'organizer',
     payload: ({ otherTour }) => ({ tourId: otherTour }),
   },
+  // Editing (issue 9). What would disturb the demo tour's pages is done on the other tour.
+  'lib/actions/editing.ts#createTourAction': {
+    allowed: ['organizer'],
+    caller: 'organizer',
+    payload: () => ({ ...tourSettings, nameEn: `Matrix tour ${Date.now()}` }),
+  },
+  'lib/actions/editing.ts#updateTourAction': {
+    allowed: otherStaff,
+    caller: 'organizer',
+    payload: ({ otherTour, targets }) => ({
+      ...tourSettings,
+      tourId: otherTour,
+      nameEn: targets.otherTourName ?? '',
+      nameZh: targets.otherTourNameZh ?? '',
+      // Its own dates: the database refuses dates that would leave its visits outside.
+      startDate: targets.otherTourStart ?? '',
+      endDate: targets.otherTourEnd ?? '',
+    }),
+  },
+  'lib/actions/editing.ts#setTourArchivedAction': {
+    allowed: ['organizer'],
+    caller: 'organizer',
+    payload: ({ otherTour }) => ({ tourId: otherTour, archived: 'false' }),
+  },
+  'lib/actions/editing.ts#saveOutletAction': {
+    allowed: otherStaff,
+    caller: 'organizer',
+    payload: ({ otherTour }) => ({
+      tourId: otherTour,
+      nameZh: '矩阵日报',
+      nameEn: 'Matrix Daily',
+      countryCode: 'MY',
+      mediaType: 'online',
+    }),
+  },
+  'lib/actions/editing.ts#archiveOutletAction': {
+    allowed: otherStaff,
+    caller: 'organizer',
+    payload: ({ otherTour, targets }) => ({ tourId: otherTour, id: targets.otherOutlet2 ?? '' }),
+  },
+  'lib/actions/editing.ts#deleteOutletAction': {
+    allowed: otherStaff,
+    caller: 'organizer',
+    payload: ({ otherTour, targets }) => ({ tourId: otherTour, id: targets.deletableOutlet ?? '' }),
+  },
+  'lib/actions/editing.ts#deleteDelegateAction': {
+    allowed: otherStaff,
+    caller: 'organizer',
+    payload: ({ otherTour, targets }) => ({
+      tourId: otherTour,
+      id: targets.deletableDelegate ?? '',
+    }),
+  },
+  'lib/actions/editing.ts#deleteSiteAction': {
+    allowed: staffAnywhere,
+    caller: 'coordinator',
+    payload: ({ targets }) => ({ siteId: targets.deletableSite ?? '' }),
+  },
+  'lib/actions/editing.ts#saveDelegateAction': {
+    allowed: otherStaff,
+    caller: 'organizer',
+    payload: ({ otherTour, targets }) => ({
+      tourId: otherTour,
+      outletId: targets.otherOutlet ?? '',
+      passportName: 'MATRIX PERSON',
+      role: 'journalist',
+      passportNumber: 'M1234567',
+      arrivesAt: '2025-07-18T09:00',
+    }),
+  },
+  'lib/actions/editing.ts#archiveDelegateAction': {
+    allowed: otherStaff,
+    caller: 'organizer',
+    payload: ({ otherTour, targets }) => ({ tourId: otherTour, id: targets.otherDelegate2 ?? '' }),
+  },
+  'lib/actions/editing.ts#saveGroupAction': {
+    allowed: otherStaff,
+    caller: 'organizer',
+    payload: ({ otherTour }) => ({
+      tourId: otherTour,
+      code: `M${Date.now() % 100000}`,
+      nameZh: '矩阵组',
+      nameEn: 'Matrix group',
+    }),
+  },
+  'lib/actions/editing.ts#moveDelegatesAction': {
+    allowed: otherStaff,
+    caller: 'organizer',
+    payload: ({ otherTour, targets }) => ({
+      tourId: otherTour,
+      groupId: targets.otherGroup ?? '',
+      delegateIds: targets.otherDelegate ?? '',
+    }),
+  },
+  'lib/actions/editing.ts#saveThemeAction': {
+    allowed: otherStaff,
+    caller: 'organizer',
+    payload: ({ otherTour }) => ({ tourId: otherTour, nameZh: '矩阵主题', nameEn: 'Matrix theme' }),
+  },
+  'lib/actions/editing.ts#setOutletThemeAction': {
+    allowed: otherStaff,
+    caller: 'organizer',
+    payload: ({ otherTour, targets }) => ({
+      tourId: otherTour,
+      outletId: targets.otherOutlet ?? '',
+      themeId: targets.otherTheme ?? '',
+      on: 'true',
+    }),
+  },
+  'lib/actions/editing.ts#assignThemeAction': {
+    allowed: otherStaff,
+    caller: 'organizer',
+    payload: ({ otherTour, targets }) => ({
+      tourId: otherTour,
+      themeId: targets.otherTheme ?? '',
+      outletIds: targets.otherOutlet ?? '',
+    }),
+  },
+  'lib/actions/editing.ts#saveCityAction': {
+    allowed: staffAnywhere,
+    caller: 'coordinator',
+    payload: () => ({
+      code: `matrix${Date.now()}`,
+      nameZh: '矩阵市',
+      nameEn: 'Matrix City',
+      provinceZh: '四川省',
+      provinceEn: 'Sichuan',
+    }),
+  },
+  'lib/actions/editing.ts#saveSiteAction': {
+    allowed: staffAnywhere,
+    caller: 'coordinator',
+    payload: ({ targets }) => ({
+      cityId: targets.cityA ?? '',
+      nameZh: '矩阵馆',
+      nameEn: `Matrix hall ${Date.now()}`,
+      opensAt: '09:00',
+      closesAt: '17:00',
+      closedWeekdays: '1',
+      closures: '2025-07-20 holiday',
+    }),
+  },
+  'lib/actions/editing.ts#archiveSiteAction': {
+    allowed: staffAnywhere,
+    caller: 'coordinator',
+    payload: ({ targets }) => ({ siteId: targets.unusedSite ?? '' }),
+  },
+  'lib/actions/editing.ts#setTravelTimeAction': {
+    allowed: staffAnywhere,
+    caller: 'coordinator',
+    payload: ({ targets }) => ({
+      fromCityId: targets.cityA ?? '',
+      toCityId: targets.cityB ?? '',
+      minutes: '150',
+    }),
+  },
 };
 
 /** A digest of every table an action could write; refusals are allowed to touch only the logs. */
@@ -521,7 +750,58 @@ async function auditRows(): Promise<{ id: number; size: number }[]> {
 async function userIds(): Promise<Record<string, string>> {
   if (!sql) throw new Error('no database');
   const rows = await sql<{ id: string; email: string }[]>`select id, email from users`;
-  return Object.fromEntries(rows.map((r) => [r.email, r.id]));
+  // Rows of the other tour (and reference rows) that the editing actions' valid calls change.
+  const [other] = await sql<
+    { id: string; name: string; nameZh: string; startDate: string; endDate: string }[]
+  >`
+    select t.id, t.name_en as name, t.name_zh as "nameZh", t.start_date::text as "startDate",
+      t.end_date::text as "endDate" from tours t join tour_staff ts on ts.tour_id = t.id
+    join users u on u.id = ts.user_id where u.email = ${emails.otherCoordinator}`;
+  const one = async (q: Promise<{ id: string }[]>) => (await q).map((r) => r.id);
+  const tourId = other?.id ?? '';
+  const outletIds = await one(
+    sql`select id from outlets where tour_id = ${tourId} and archived_at is null order by name_en limit 2`,
+  );
+  const delegateIds = await one(sql`
+    select d.id from delegates d left join users u on u.delegate_id = d.id
+    where d.tour_id = ${tourId} and d.archived_at is null and u.id is null order by d.passport_name limit 2`);
+  const [group] = await one(sql`select id from groups where tour_id = ${tourId} limit 1`);
+  const [theme] = await one(sql`select id from coverage_themes where tour_id = ${tourId} limit 1`);
+  const cityIds = await one(sql`select id from cities order by code limit 2`);
+  // A site no visit uses if there is one; archiving keeps visits where they are either way.
+  const [unusedSite] = await one(sql`
+    select s.id from sites s where s.archived_at is null
+    order by exists (select 1 from visits v where v.site_id = s.id), s.name_en desc limit 1`);
+  // Rows nothing depends on, made for the delete actions' valid calls (a fresh set each time).
+  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  const [deletableOutlet] = await one(sql`
+    insert into outlets (tour_id, name_zh, name_en, country_code, media_type)
+    values (${tourId}, ${`可删 ${stamp}`}, ${`Deletable ${stamp}`}, 'MY', 'online') returning id`);
+  const [deletableDelegate] = await one(sql`
+    insert into delegates (tour_id, outlet_id, passport_name)
+    values (${tourId}, ${outletIds[0] ?? ''}, ${`DELETABLE ${stamp}`}) returning id`);
+  const [deletableSite] = await one(sql`
+    insert into sites (city_id, name_zh, name_en)
+    values (${cityIds[0] ?? ''}, ${`可删 ${stamp}`}, ${`Deletable ${stamp}`}) returning id`);
+  return {
+    ...Object.fromEntries(rows.map((r) => [r.email, r.id])),
+    deletableOutlet: deletableOutlet ?? '',
+    deletableDelegate: deletableDelegate ?? '',
+    deletableSite: deletableSite ?? '',
+    otherTourName: other?.name ?? '',
+    otherTourNameZh: other?.nameZh ?? '',
+    otherTourStart: other?.startDate ?? '',
+    otherTourEnd: other?.endDate ?? '',
+    otherOutlet: outletIds[0] ?? '',
+    otherOutlet2: outletIds[1] ?? '',
+    otherDelegate: delegateIds[0] ?? '',
+    otherDelegate2: delegateIds[1] ?? '',
+    otherGroup: group ?? '',
+    otherTheme: theme ?? '',
+    cityA: cityIds[0] ?? '',
+    cityB: cityIds[1] ?? '',
+    unusedSite: unusedSite ?? '',
+  };
 }
 
 const refusedCodes = ['unauthenticated', 'forbidden', 'not_found'];

@@ -128,3 +128,19 @@ test("a journalist's home sends their own itinerary, not the tour's 30,000 visit
   expect([...new Set(home.match(/Groups: G\d+/g))]).toEqual(['Groups: G494']);
   expect(Buffer.byteLength(home)).toBeLessThan(300 * 1024);
 });
+
+test('the editing pages of the large tour send a page each (issue 9)', async () => {
+  const { call, signIn } = client(origin);
+  await signIn(demoUsers.organizer, demoPassword);
+  const base = `/tours/${tourId}`;
+  // 500 groups: the first 100 listed, the rest found by a search.
+  const groups = await page(call, `${base}/groups`);
+  expect(groups).toContain('The first 100 groups are shown');
+  expect(await page(call, `${base}/groups?gq=G494`)).toContain('Edit group G494');
+  // 400 outlets: fifty rows of the matrix at a time; counts and warnings over all of them.
+  expect(await page(call, `${base}/coverage`)).toContain('Page 1 of 8');
+  for (const path of ['delegates/new', 'outlets/new', 'settings', 'import']) {
+    await page(call, `${base}/${path}`);
+  }
+  await page(call, '/places');
+});

@@ -15,11 +15,19 @@ interface Option {
 export function OutletFilters({
   regions,
   countries,
+  themes = [],
   values,
 }: {
   regions: Option[];
   countries: (Option & { regionCode: string })[];
-  values: { region?: string | undefined; country?: string | undefined; q?: string | undefined };
+  /** The tour's coverage themes (code is the theme's id). */
+  themes?: Option[];
+  values: {
+    region?: string | undefined;
+    country?: string | undefined;
+    theme?: string | undefined;
+    q?: string | undefined;
+  };
 }) {
   const t = useTranslations('outlets');
   const form = useRef<HTMLFormElement>(null);
@@ -34,7 +42,7 @@ export function OutletFilters({
         ref={form}
         method="get"
         aria-label={t('filters')}
-        className="mb-4 grid gap-3 rounded-lg border border-gray-200 bg-white p-3 sm:grid-cols-[1fr_auto_auto_auto] sm:items-end"
+        className="mb-4 grid gap-3 rounded-lg border border-gray-200 bg-white p-3 sm:grid-cols-[1fr_auto_auto_auto_auto] sm:items-end"
       >
         <div className="grid gap-1">
           <label htmlFor="outlet-q" className="text-sm font-medium">
@@ -95,6 +103,27 @@ export function OutletFilters({
             ))}
           </select>
         </div>
+        {themes.length > 0 ? (
+          <div className="grid min-w-0 gap-1">
+            <label htmlFor="outlet-theme" className="text-sm font-medium">
+              {t('theme')}
+            </label>
+            <select
+              id="outlet-theme"
+              name="theme"
+              defaultValue={values.theme ?? ''}
+              onChange={submit}
+              className="min-h-10 w-full max-w-full rounded-md border border-gray-400 bg-white px-2 sm:max-w-48"
+            >
+              <option value="">{t('all')}</option>
+              {themes.map((th) => (
+                <option key={th.code} value={th.code}>
+                  {th.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
         <div className="flex gap-2">
           <button
             type="submit"
@@ -102,7 +131,7 @@ export function OutletFilters({
           >
             {t('apply')}
           </button>
-          {values.q || values.region || values.country ? (
+          {values.q || values.region || values.country || values.theme ? (
             <a
               href="?"
               className="inline-flex min-h-10 items-center px-2 text-sm text-brand-700 underline"

@@ -1,10 +1,11 @@
+import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
 import { BilingualName } from '@/components/ui/bilingual-name';
 import type { OutletRow } from '@/lib/dal/outlets';
 import { pick } from '@/lib/i18n/pick';
 
-export function OutletList({ outlets }: { outlets: OutletRow[] }) {
+export function OutletList({ outlets, tourId }: { outlets: OutletRow[]; tourId: string }) {
   const t = useTranslations('outlets');
   const tType = useTranslations('mediaType');
   const locale = useLocale();
@@ -18,7 +19,12 @@ export function OutletList({ outlets }: { outlets: OutletRow[] }) {
         >
           <div>
             <h2 className="font-semibold">
-              <BilingualName zh={o.nameZh} en={o.nameEn} locale={locale} />
+              <Link
+                href={`/tours/${tourId}/outlets/${o.id}`}
+                className="text-brand-700 hover:underline"
+              >
+                <BilingualName zh={o.nameZh} en={o.nameEn} locale={locale} />
+              </Link>
             </h2>
             <p className="text-sm text-gray-700">
               {pick(locale, o.countryZh, o.countryEn)} · {pick(locale, o.regionZh, o.regionEn)} ·{' '}

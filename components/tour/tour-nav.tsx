@@ -14,6 +14,11 @@ export function TourNav({ tourId }: { tourId: string }) {
     { href: `${base}/outlets`, label: t('outlets') },
     { href: `${base}/programme`, label: t('programme') },
     { href: `${base}/delegates`, label: t('delegates') },
+    { href: `${base}/groups`, label: t('groups') },
+    { href: `${base}/coverage`, label: t('coverage') },
+    { href: `${base}/import`, label: t('import') },
+    { href: `${base}/settings`, label: t('settings') },
+    { href: '/places', label: t('places') },
   ];
   return (
     <nav aria-label={t('nav')} className="mb-6 border-b border-gray-200">

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { DelegateFilters } from '@/components/delegates/delegate-filters';
@@ -43,9 +44,15 @@ export default async function DelegatesPage({
     getLocale(),
   ]);
   const base = `/tours/${tour.id}/delegates`;
+  const tEdit = await getTranslations('editing');
   return (
     <>
-      <h1 className="mb-3 text-2xl font-bold">{t('title')}</h1>
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        <Link href={`${base}/new`} className="btn-primary">
+          {tEdit('delegates.add')}
+        </Link>
+      </div>
       <DelegateFilters
         values={filters}
         outlets={options.outlets}

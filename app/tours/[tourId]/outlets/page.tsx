@@ -1,9 +1,11 @@
+import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { OutletFilters } from '@/components/outlets/outlet-filters';
 import { OutletList } from '@/components/outlets/outlet-list';
 import { Pagination, queryString } from '@/components/ui/pagination';
+import { getThemes } from '@/lib/dal/editing/pages';
 import { requireTourScope } from '@/lib/dal/guards';
 import { getOutletFilterOptions, getOutlets } from '@/lib/dal/outlets';
 import { pick } from '@/lib/i18n/pick';
@@ -38,20 +40,28 @@ export default async function OutletsPage({
   const { scope, tour } = await requireTourScope((await params).tourId);
   const filters = filtersSchema.parse(firstValues(await searchParams));
   const locale = await getLocale();
-  const [list, options, t] = await Promise.all([
+  const [list, options, themes, t] = await Promise.all([
     getOutlets(scope, filters, locale),
     getOutletFilterOptions(scope),
+    getThemes(scope),
     getTranslations('outlets'),
   ]);
+  const tEdit = await getTranslations('editing');
   const byName = (a: { label: string }, b: { label: string }) =>
     compareNames(locale, a.label, b.label);
 
   return (
     <>
-      <h1 className="mb-3 text-2xl font-bold">{t('title')}</h1>
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        <Link href={`/tours/${tour.id}/outlets/new`} className="btn-primary">
+          {tEdit('outlets.add')}
+        </Link>
+      </div>
       <ClientMessages namespaces={['outlets']}>
         <OutletFilters
           values={filters}
+          themes={themes.map((th) => ({ code: th.id, label: pick(locale, th.nameZh, th.nameEn) }))}
           regions={options.regions.map((r) => ({
             code: r.code,
             label: pick(locale, r.nameZh, r.nameEn),
@@ -68,7 +78,7 @@ export default async function OutletsPage({
       <p role="status" className="mb-2 text-sm font-medium" data-testid="outlet-count">
         {t('count', { count: list.total })}
       </p>
-      <OutletList outlets={list.rows} />
+      <OutletList outlets={list.rows} tourId={tour.id} />
       <Pagination
         page={list.page}
         pages={list.pages}

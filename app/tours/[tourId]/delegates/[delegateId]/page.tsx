@@ -1,3 +1,5 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { DelegateProfile } from '@/components/delegates/delegate-profile';
 import { getDelegate } from '@/lib/dal/delegates';
 import { refuse } from '@/lib/dal/guards';
@@ -17,5 +19,21 @@ export default async function DelegatePage({
   const delegate = scope && isUuid(delegateId) ? await getDelegate(scope, delegateId) : null;
   // Someone else's profile and a missing one look the same: 404.
   if (!delegate) return refuse(viewer);
-  return <DelegateProfile delegate={delegate} />;
+  const staff = tourScope(viewer, tourId);
+  const t = await getTranslations('editing');
+  return (
+    <>
+      {staff ? (
+        <p className="mb-3">
+          <Link
+            href={`/tours/${staff.tourId}/delegates/${delegateId}/edit`}
+            className="btn-secondary"
+          >
+            {t('delegates.edit')}
+          </Link>
+        </p>
+      ) : null}
+      <DelegateProfile delegate={delegate} />
+    </>
+  );
 }
