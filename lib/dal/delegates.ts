@@ -32,7 +32,7 @@ export interface DelegateFilters {
 
 const displayName = sql<string>`coalesce(${delegates.nameEn}, ${delegates.passportName})`;
 
-function filterConditions(tourId: string, f: DelegateFilters): (SQL | undefined)[] {
+export function filterConditions(tourId: string, f: DelegateFilters): (SQL | undefined)[] {
   return [
     eq(delegates.tourId, tourId),
     isNull(delegates.archivedAt),
@@ -53,10 +53,10 @@ function filterConditions(tourId: string, f: DelegateFilters): (SQL | undefined)
   ];
 }
 
-const nationalities = alias(countries, 'nationalities');
+export const nationalities = alias(countries, 'nationalities');
 
 /** The joins every delegate query shares: outlet, its region, group, nationality. */
-function withJoins<T extends PgSelect>(qb: T) {
+export function withJoins<T extends PgSelect>(qb: T) {
   return qb
     .innerJoin(
       outlets,
