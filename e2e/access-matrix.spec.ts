@@ -111,6 +111,8 @@ interface Ids {
   otherTour: string;
   delegateA: string;
   delegateB: string;
+  demoVisit: string;
+  otherVisit: string;
 }
 
 async function discoverIds(ctx: Record<Who, APIRequestContext>): Promise<Ids> {
@@ -119,7 +121,15 @@ async function discoverIds(ctx: Record<Who, APIRequestContext>): Promise<Ids> {
   const own = /href="\/tours\/[0-9a-f-]{36}\/delegates\/([0-9a-f-]{36})"/g;
   const [delegateA] = await hrefs(ctx.journalistA, '/', own);
   const [delegateB] = await hrefs(ctx.journalistB, '/', own);
-  const ids = { demoTour, otherTour, delegateA, delegateB };
+  const manifest = /href="\/api\/tours\/[0-9a-f-]{36}\/visits\/([0-9a-f-]{36})\/manifest\.xlsx"/g;
+  const day = `?day=${demoData.tour.startDate}`;
+  const [demoVisit] = await hrefs(ctx.coordinator, `/tours/${demoTour}/programme${day}`, manifest);
+  const [otherVisit] = await hrefs(
+    ctx.otherCoordinator,
+    `/tours/${otherTour}/programme${day}`,
+    manifest,
+  );
+  const ids = { demoTour, otherTour, delegateA, delegateB, demoVisit, otherVisit };
   for (const [k, v] of Object.entries(ids)) expect(v, k).toBeTruthy();
   expect(demoTour).not.toBe(otherTour);
   return ids as Ids;
@@ -179,6 +189,54 @@ const routeRules: Record<string, (ids: Ids) => [path: string, expect: Expect][]>
     [`/tours/${ids.otherTour}/delegates/${ids.delegateA}`, staffOf()],
   ],
   '/api/health': () => [['/api/health', publicPage]],
+  // Exports: the tour's staff only; passport columns asked for by a coordinator are left out
+  // (the passport check above reads every non-organizer's CSV).
+  '/api/tours/[tourId]/exports/[file]': (ids) => {
+    const api = (tour: string, file: string) => `/api/tours/${tour}/exports/${file}`;
+    const sensitive = 'passport=1&nationality=1&dob=1';
+    return [
+      [api(ids.demoTour, `delegates.csv?${sensitive}`), apiFor(...demoStaff)],
+      [api(ids.demoTour, 'delegates.xlsx?region=southeast_asia'), apiFor(...demoStaff)],
+      [api(ids.otherTour, `delegates.csv?${sensitive}`), apiFor(...otherStaff)],
+      [api(ids.demoTour, 'programme.xlsx'), apiFor(...demoStaff)],
+      [api(ids.demoTour, 'programme.ics'), apiFor(...demoStaff)],
+      [
+        api(ids.demoTour, `day.csv?date=${demoData.tour.startDate}&group=A&${sensitive}`),
+        apiFor(...demoStaff),
+      ],
+      [
+        api(ids.otherTour, `day.xlsx?date=${demoData.tour.startDate}&group=A`),
+        apiFor(...otherStaff),
+      ],
+      // A malformed filter is refused with the field's name, never widened to everyone.
+      [
+        api(ids.demoTour, 'delegates.csv?region=Not%20A%20Region'),
+        (w) => (demoStaff.includes(w) ? 400 : w === 'anon' ? 401 : 404),
+      ],
+      [api(ids.demoTour, 'passwords.csv'), (w) => (w === 'anon' ? 401 : 404)],
+    ];
+  },
+  '/api/tours/[tourId]/visits/[visitId]/[file]': (ids) => [
+    [
+      `/api/tours/${ids.demoTour}/visits/${ids.demoVisit}/manifest.csv?passport=1`,
+      apiFor(...demoStaff),
+    ],
+    [`/api/tours/${ids.demoTour}/visits/${ids.demoVisit}/manifest.xlsx`, apiFor(...demoStaff)],
+    [`/api/tours/${ids.otherTour}/visits/${ids.otherVisit}/manifest.csv`, apiFor(...otherStaff)],
+    // A visit asked for under a tour it does not belong to exists for nobody.
+    [
+      `/api/tours/${ids.otherTour}/visits/${ids.demoVisit}/manifest.csv`,
+      (w) => (w === 'anon' ? 401 : 404),
+    ],
+  ],
+  '/tours/[tourId]/print/delegates': (ids) => [
+    [`/tours/${ids.demoTour}/print/delegates?passport=1&dob=1`, staffOf(...demoStaff)],
+    [`/tours/${ids.otherTour}/print/delegates?region=europe`, staffOf(...otherStaff)],
+  ],
+  '/tours/[tourId]/print/manifest/[visitId]': (ids) => [
+    [`/tours/${ids.demoTour}/print/manifest/${ids.demoVisit}?passport=1`, staffOf(...demoStaff)],
+    [`/tours/${ids.otherTour}/print/manifest/${ids.demoVisit}`, staffOf()],
+  ],
   '/api/admin/tours/[tourId]/delegates-without-account': (ids) => [
     [`/api/admin/tours/${ids.demoTour}/delegates-without-account?q=a`, apiFor('organizer')],
     ['/api/admin/tours/not-a-uuid/delegates-without-account', (w) => (w === 'anon' ? 401 : 404)],

@@ -1,4 +1,5 @@
 import { useLocale, useTranslations } from 'next-intl';
+import { VisitExportLinks } from '@/components/exports/export-menu';
 import { Badge } from '@/components/ui/badge';
 import { BilingualName } from '@/components/ui/bilingual-name';
 import { cn } from '@/lib/cn';
@@ -6,8 +7,18 @@ import type { ProgrammeItem } from '@/lib/dal/programme';
 import { pick } from '@/lib/i18n/pick';
 import { formatTime } from '@/lib/time';
 
-export function VisitItem({ visit, timeZone }: { visit: ProgrammeItem; timeZone: string }) {
+export function VisitItem({
+  visit,
+  timeZone,
+  exportTourId,
+}: {
+  visit: ProgrammeItem;
+  timeZone: string;
+  /** Staff views: the visit's manifest for download. */
+  exportTourId?: string | undefined;
+}) {
   const t = useTranslations('programme');
+  const tExport = useTranslations('exports.menu');
   const tKind = useTranslations('visitKind');
   const locale = useLocale();
   const start = formatTime(visit.startsAt, timeZone);
@@ -59,6 +70,17 @@ export function VisitItem({ visit, timeZone }: { visit: ProgrammeItem; timeZone:
           <p className="mt-1 text-sm text-gray-800" lang={notesLang}>
             {notes}
           </p>
+        ) : null}
+        {exportTourId ? (
+          <VisitExportLinks
+            tourId={exportTourId}
+            visitId={visit.id}
+            labels={{
+              xlsx: tExport('manifestXlsx'),
+              csv: tExport('manifestCsv'),
+              print: tExport('manifestPrint'),
+            }}
+          />
         ) : null}
       </div>
     </li>

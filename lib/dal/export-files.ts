@@ -8,6 +8,7 @@ import { tableResponse, textResponse } from '@/lib/exports/http';
 import { type ExportLabels, exportLabels, fill, pick } from '@/lib/exports/labels';
 import { dayListTable, manifestTable } from '@/lib/exports/manifest';
 import { programmeCalendar, programmeTable } from '@/lib/exports/programme';
+import type { ExportTable } from '@/lib/exports/table';
 import { dateKeyOf } from '@/lib/time';
 import type { dayListQuery, delegateExportQuery } from '@/lib/validation/exports';
 import {
@@ -25,7 +26,7 @@ import type { Tour } from './tours';
 // The files behind the export addresses (app/api/tours/[tourId]/...): read through the
 // data-access layer, laid out by lib/exports, streamed to the caller.
 
-interface FileInput {
+export interface FileInput {
   scope: TourScope;
   tour: Tour;
   locale: string;
@@ -47,11 +48,11 @@ function fileName(tour: Tour, locale: string, parts: (string | null)[], ext: str
   return exportFileName([tourName(tour, locale), ...parts], ext);
 }
 
-export async function delegatesFile(
+/** The delegation list as a table, for a file or a print view. */
+export async function delegatesTable(
   { scope, tour, locale, origin }: FileInput,
   query: z.infer<typeof delegateExportQuery>,
-  format: 'xlsx' | 'csv',
-): Promise<Response> {
+): Promise<ExportTable> {
   const db = await getDb();
   const labels = exportLabels(locale);
   const { lang: _l, passport, nationality, dob, sort: _s, page: _p, ...filters } = query;
@@ -64,7 +65,7 @@ export async function delegatesFile(
     }),
     describeDelegateFilters(db, scope, filters, locale),
   ]);
-  const table = delegateTable({
+  return delegateTable({
     tourName: tourName(tour, locale),
     records,
     locale,
@@ -76,20 +77,29 @@ export async function delegatesFile(
     exportedAt: exportedAt(tour),
     timeZone: tour.timeZone,
   });
-  const day = filters.date ?? dateKeyOf(new Date(), tour.timeZone);
+}
+
+export async function delegatesFile(
+  input: FileInput,
+  query: z.infer<typeof delegateExportQuery>,
+  format: 'xlsx' | 'csv',
+): Promise<Response> {
+  const table = await delegatesTable(input, query);
+  const labels = exportLabels(input.locale);
+  const day = query.date ?? dateKeyOf(new Date(), input.tour.timeZone);
   return tableResponse(
     table,
     format,
-    fileName(tour, locale, [labels.titles.delegates, day], format),
+    fileName(input.tour, input.locale, [labels.titles.delegates, day], format),
     onStreamError('exports.delegates'),
   );
 }
 
-export async function manifestFile(
+/** A visit's manifest as a table; null when the visit is not in this tour. */
+export async function manifestTableOf(
   { scope, tour, locale, origin }: FileInput,
   input: { visitId: string; sensitive: boolean },
-  format: 'xlsx' | 'csv',
-): Promise<Response | null> {
+): Promise<{ table: ExportTable; date: string; title: string } | null> {
   const labels = exportLabels(locale);
   const found = await queryVisitManifest(await getDb(), scope, { ...input, origin });
   if (!found) return null;
@@ -103,19 +113,25 @@ export async function manifestFile(
     exportedAt: exportedAt(tour),
     timeZone: tour.timeZone,
   });
-  return tableResponse(
+  return {
     table,
+    date: dateKeyOf(found.visit.startsAt, tour.timeZone),
+    title: pick(locale, found.visit.titleZh, found.visit.titleEn),
+  };
+}
+
+export async function manifestFile(
+  input: FileInput,
+  visit: { visitId: string; sensitive: boolean },
+  format: 'xlsx' | 'csv',
+): Promise<Response | null> {
+  const found = await manifestTableOf(input, visit);
+  if (!found) return null;
+  const labels = exportLabels(input.locale);
+  return tableResponse(
+    found.table,
     format,
-    fileName(
-      tour,
-      locale,
-      [
-        labels.titles.manifest,
-        dateKeyOf(found.visit.startsAt, tour.timeZone),
-        pick(locale, found.visit.titleZh, found.visit.titleEn),
-      ],
-      format,
-    ),
+    fileName(input.tour, input.locale, [labels.titles.manifest, found.date, found.title], format),
     onStreamError('exports.manifest'),
   );
 }

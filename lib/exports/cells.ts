@@ -87,3 +87,9 @@ export const numberFormats: Partial<Record<ColumnKind, string>> = {
   phone: '@',
   text: '@',
 };
+
+/** A cell as a print view shows it: like the CSV, but text as written (HTML escapes it). */
+export function displayText(value: CellValue, kind: ColumnKind, timeZone: string): string {
+  if (typeof value === 'string') return value;
+  return csvText(value, kind, timeZone);
+}

@@ -2,8 +2,10 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { DelegateFilters } from '@/components/delegates/delegate-filters';
 import { DelegateList } from '@/components/delegates/delegate-list';
+import { DelegateExportMenu } from '@/components/exports/export-menu';
 import { Pagination, queryString } from '@/components/ui/pagination';
 import { delegateRoles } from '@/db/schema';
+import { canSeeSensitive } from '@/lib/auth/permissions';
 import { delegateSorts, getDelegateFilterOptions, getDelegates } from '@/lib/dal/delegates';
 import { requireTourScope } from '@/lib/dal/guards';
 import { getOutletFilterOptions } from '@/lib/dal/outlets';
@@ -35,7 +37,7 @@ export default async function DelegatesPage({
   params: Promise<{ tourId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { scope, tour } = await requireTourScope((await params).tourId);
+  const { scope, tour, viewer } = await requireTourScope((await params).tourId);
   const filters = filtersSchema.parse(firstValues(await searchParams));
   const [list, options, outletOptions, t, locale] = await Promise.all([
     getDelegates(scope, filters),
@@ -55,6 +57,7 @@ export default async function DelegatesPage({
         regions={outletOptions.regions}
         locale={locale}
       />
+      <DelegateExportMenu tourId={tour.id} filters={filters} sensitive={canSeeSensitive(viewer)} />
       <p role="status" className="mb-2 text-sm font-medium" data-testid="delegate-count">
         {list.total === 0 &&
         (filters.q ||

@@ -1,0 +1,121 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { demoData } from '../db/seed/demo-data';
+import { demoUsers } from './support/auth';
+import { expect, expectAccessible, openDemoTour, test } from './support/fixtures';
+
+// Exports from the screens: the delegates list's Export menu keeps the list's filters, and the
+// file that arrives holds exactly the people the list shows.
+
+function delegatesOfRegion(region: string) {
+  const countries = new Set(
+    demoData.countries.filter((c) => c.region === region).map((c) => c.code),
+  );
+  return demoData.outlets
+    .filter((o) => countries.has(o.country))
+    .flatMap((o) => o.delegates)
+    .map((d) => d.passportName)
+    .sort();
+}
+
+async function xlsxColumn(path: string, name: string): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const sheet = wb.worksheets[0];
+  if (!sheet) throw new Error('no sheet');
+  const headerAt = (sheet.views[0] as { ySplit: number }).ySplit;
+  const header = sheet.getRow(headerAt);
+  let col = 0;
+  header.eachCell((cell, n) => {
+    if (cell.value === name) col = n;
+  });
+  expect(col, `column ${name}`).toBeGreaterThan(0);
+  const values: string[] = [];
+  for (let r = headerAt + 1; r <= sheet.rowCount; r++) {
+    values.push(String(sheet.getRow(r).getCell(col).value));
+  }
+  return values;
+}
+
+test('an organizer filters by region and the XLSX holds exactly those delegates', async ({
+  page,
+}) => {
+  const tourUrl = await openDemoTour(page, demoUsers.organizer);
+  await page.goto(`${tourUrl}/delegates`);
+  await page.getByLabel('Region').selectOption({ label: 'Europe' });
+  await expect(page).toHaveURL(/region=europe/);
+  const expected = delegatesOfRegion('europe');
+  expect(expected.length).toBeGreaterThan(0);
+  await expect(page.getByTestId('delegate-count')).toContainText(String(expected.length));
+
+  await page.getByTestId('export-menu').locator('summary').click();
+  await expectAccessible(page);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Excel (.xlsx), current filters' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(
+    /^Walking-in-China.*_Delegation-list_\d{4}-\d{2}-\d{2}\.xlsx$/,
+  );
+  const names = await xlsxColumn(await download.path(), 'Name as in passport');
+  expect(names.sort()).toEqual(expected);
+  // No passport data unless ticked.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await download.path());
+  expect(JSON.stringify(wb.worksheets[0]?.getSheetValues())).not.toContain('Passport number');
+});
+
+test('an organizer ticks passport numbers into the CSV; a coordinator is not offered them', async ({
+  page,
+  browser,
+}) => {
+  const tourUrl = await openDemoTour(page, demoUsers.organizer);
+  await page.goto(`${tourUrl}/delegates?region=africa`);
+  await page.getByTestId('export-menu').locator('summary').click();
+  await page.getByRole('checkbox', { name: 'Passport number and expiry' }).check();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'CSV, current filters' }).click();
+  const download = await downloading;
+  const bytes = await readFile(await download.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const rows = parse(bytes, { bom: true, columns: true }) as Record<string, string>[];
+  const africa = demoData.outlets
+    .filter((o) => demoData.countries.some((c) => c.code === o.country && c.region === 'africa'))
+    .flatMap((o) => o.delegates);
+  expect(rows.map((r) => r['Passport number']).sort()).toEqual(
+    africa.map((d) => d.passportNumber).sort(),
+  );
+  expect(rows.map((r) => r.Phone).sort()).toEqual(africa.map((d) => d.phone).sort());
+
+  const coordinator = await browser.newPage();
+  try {
+    const url = await openDemoTour(coordinator, demoUsers.coordinator);
+    await coordinator.goto(`${url}/delegates`);
+    await coordinator.getByTestId('export-menu').locator('summary').click();
+    await expect(coordinator.getByRole('link', { name: 'CSV, current filters' })).toBeVisible();
+    await expect(coordinator.getByRole('checkbox')).toHaveCount(0);
+  } finally {
+    await coordinator.close();
+  }
+});
+
+test('each visit of the programme offers its manifest, as a file and as a print view', async ({
+  page,
+}) => {
+  const tourUrl = await openDemoTour(page);
+  await page.goto(`${tourUrl}/programme?day=${demoData.tour.startDate}`);
+  const visit = page.getByTestId('visit').first();
+  const downloading = page.waitForEvent('download');
+  await visit.getByRole('link', { name: 'Manifest (.xlsx)' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/_Manifest_2025-07-18_.*\.xlsx$/);
+  const names = await xlsxColumn(await download.path(), 'Name as in passport');
+  expect(names.length).toBeGreaterThan(0);
+
+  await visit.getByRole('link', { name: 'Manifest, print view' }).click();
+  await expect(page.getByTestId('print-view')).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Check-in' })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Passport number' })).toHaveCount(0);
+  await expect(page.locator('.print-table tbody tr')).toHaveCount(names.length);
+  await expectAccessible(page);
+});
