@@ -4,8 +4,9 @@ import createNextIntlPlugin from 'next-intl/plugin';
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 const nextConfig: NextConfig = {
-  // PGlite loads its WASM and extension bundles from its own package folder at run time.
-  serverExternalPackages: ['@electric-sql/pglite'],
+  // PGlite loads its WASM and extension bundles from its own package folder at run time; exceljs
+  // is loaded as it is (its streaming writer, bundled, is larger and slower for nothing).
+  serverExternalPackages: ['@electric-sql/pglite', 'exceljs'],
   poweredByHeader: false,
   typedRoutes: false,
 };

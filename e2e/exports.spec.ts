@@ -44,6 +44,7 @@ test('an organizer filters by region and the XLSX holds exactly those delegates'
   const tourUrl = await openDemoTour(page, demoUsers.organizer);
   await page.goto(`${tourUrl}/delegates`);
   await page.getByLabel('Region').selectOption({ label: 'Europe' });
+  await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(/region=europe/);
   const expected = delegatesOfRegion('europe');
   expect(expected.length).toBeGreaterThan(0);
