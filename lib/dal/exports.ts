@@ -125,10 +125,6 @@ export async function queryDelegateExport(
     ...filterConditions(scope.tourId, input.filters),
     ...extraConditions(scope.tourId, input.filters, input.timeZone),
   );
-  const themes = (column: typeof coverageThemes.nameEn | typeof coverageThemes.nameZh) =>
-    sql<
-      string[]
-    >`array(select ${column} from ${outletThemes} join ${coverageThemes} on ${coverageThemes.tourId} = ${outletThemes.tourId} and ${coverageThemes.id} = ${outletThemes.themeId} where ${outletThemes.tourId} = ${scope.tourId} and ${outletThemes.outletId} = ${outlets.id} order by 1)`;
   const rows = await withJoins(
     db
       .select({
@@ -147,8 +143,7 @@ export async function queryDelegateExport(
         email: delegates.email,
         dietaryNeeds: delegates.dietaryNeeds,
         accessNeeds: delegates.accessNeeds,
-        themesZh: themes(coverageThemes.nameZh),
-        themesEn: themes(coverageThemes.nameEn),
+        outletId: outlets.id,
         // Never read unless the export may hold them: what is not read cannot leak into a file.
         ...(sensitive.passport
           ? {
@@ -171,11 +166,39 @@ export async function queryDelegateExport(
       asc(sql`coalesce(${delegates.nameEn}, ${delegates.passportName})`),
       asc(delegates.id),
     );
+  // Themes by outlet, read once for the tour rather than once per person.
+  const themeRows = await db
+    .select({
+      outletId: outletThemes.outletId,
+      nameZh: coverageThemes.nameZh,
+      nameEn: coverageThemes.nameEn,
+    })
+    .from(outletThemes)
+    .innerJoin(
+      coverageThemes,
+      and(
+        eq(coverageThemes.tourId, outletThemes.tourId),
+        eq(coverageThemes.id, outletThemes.themeId),
+      ),
+    )
+    .where(eq(outletThemes.tourId, scope.tourId))
+    .orderBy(asc(coverageThemes.nameEn));
+  const themesOf = new Map<string, { zh: string[]; en: string[] }>();
+  for (const t of themeRows) {
+    const entry = themesOf.get(t.outletId) ?? { zh: [], en: [] };
+    entry.zh.push(t.nameZh);
+    entry.en.push(t.nameEn);
+    themesOf.set(t.outletId, entry);
+  }
   const records = rows.map((r) => {
-    const { passportNumberEnc, ...rest } = r as typeof r & { passportNumberEnc?: string | null };
+    const { passportNumberEnc, outletId, ...rest } = r as typeof r & {
+      passportNumberEnc?: string | null;
+    };
+    const themes = themesOf.get(outletId);
+    const record = { ...rest, themesZh: themes?.zh ?? [], themesEn: themes?.en ?? [] };
     return sensitive.passport
-      ? { ...rest, passportNumber: passportNumberEnc ? decryptPassport(passportNumberEnc) : null }
-      : rest;
+      ? { ...record, passportNumber: passportNumberEnc ? decryptPassport(passportNumberEnc) : null }
+      : record;
   });
   if (sensitive.passport || sensitive.nationality || sensitive.dob) {
     await auditSensitive(

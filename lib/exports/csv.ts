@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { stringify } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import { csvText } from './cells';
 import type { ExportTable } from './table';
 
@@ -8,27 +8,30 @@ import type { ExportTable } from './table';
 // every formula-like cell defused (cells.ts). Titles and a manifest's header stay in the XLSX and
 // print views: a CSV is for machines and mail merges, one table from its first line.
 
-const yieldEvery = 1000;
+/** Rows turned into text at once and written as one chunk. */
+const batchSize = 500;
+
+function once(output: Writable, event: string) {
+  return new Promise((resolve) => output.once(event, resolve));
+}
 
 export async function writeCsv(table: ExportTable, output: Writable): Promise<void> {
-  const stringifier = stringify({ bom: true, record_delimiter: 'windows' });
-  const done = new Promise<void>((resolve, reject) => {
-    output.on('finish', resolve);
-    output.on('error', reject);
-    stringifier.on('error', reject);
-  });
-  stringifier.pipe(output);
-  const write = async (record: string[]) => {
-    if (!stringifier.write(record)) {
-      await new Promise((r) => stringifier.once('drain', r));
-    }
+  const options = { record_delimiter: 'windows' as const };
+  const write = async (records: string[][], bom = false) => {
+    const text = stringify(records, { ...options, bom });
+    if (!output.write(text)) await once(output, 'drain');
   };
-  await write(table.columns.map((c) => csvText(c.label, 'text', table.timeZone)));
-  let n = 0;
-  for (const values of table.rows) {
-    await write(table.columns.map((c, i) => csvText(values[i], c.kind, table.timeZone)));
-    if (++n % yieldEvery === 0) await new Promise((r) => setImmediate(r));
+  await write([table.columns.map((c) => csvText(c.label, 'text', table.timeZone))], true);
+  for (let i = 0; i < table.rows.length; i += batchSize) {
+    await write(
+      table.rows
+        .slice(i, i + batchSize)
+        .map((values) => table.columns.map((c, j) => csvText(values[j], c.kind, table.timeZone))),
+    );
+    // Lets other requests run between batches.
+    await new Promise((r) => setImmediate(r));
   }
-  stringifier.end();
-  await done;
+  const finished = once(output, 'finish');
+  output.end();
+  await finished;
 }
