@@ -41,7 +41,7 @@ export async function seedLargeTour(
   if (n.visitsPerGroup > 70) throw new Error('at most 70 visits per group (5 a day)');
   const groupCount = Math.ceil(n.delegates / n.groupSize);
   const passwordHash = await hashPassword(accountPassword);
-  return db.transaction(async (tx) => {
+  const made = await db.transaction(async (tx) => {
     const [tour] = await tx
       .insert(s.tours)
       .values({
@@ -121,4 +121,8 @@ export async function seedLargeTour(
     const visits = await tx.$count(s.visits, eq(s.visits.tourId, tourId));
     return { tourId, groups: groupCount, visits };
   });
+  // A bulk load leaves the planner without statistics, and the embedded database has no
+  // autovacuum to gather them: without this, lists of the tour are read by nested loops.
+  await db.execute(sql`analyze`);
+  return made;
 }
