@@ -120,3 +120,50 @@ test('each visit of the programme offers its manifest, as a file and as a print 
   await expect(page.locator('.print-table tbody tr')).toHaveCount(names.length);
   await expectAccessible(page);
 });
+
+test('export addresses: an empty result is a file of headers, a malformed filter a 400 naming it, the calendar parses', async ({
+  page,
+}) => {
+  const tourUrl = await openDemoTour(page, demoUsers.organizer);
+  const api = tourUrl.replace('/tours/', '/api/tours/');
+
+  const empty = await page.request.get(`${api}/exports/delegates.csv?region=narnia&lang=zh`);
+  expect(empty.status()).toBe(200);
+  expect(empty.headers()['content-type']).toBe('text/csv; charset=utf-8');
+  expect(empty.headers()['content-disposition']).toMatch(
+    /^attachment; filename="[^"]+\.csv"; filename\*=UTF-8''%E8%A1%8C.*\.csv$/,
+  );
+  const rows = parse(await empty.body(), { bom: true }) as string[][];
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toContain('中文姓名');
+
+  const bad = await page.request.get(
+    `${api}/exports/delegates.xlsx?region=Europe!&date=2025-02-30`,
+  );
+  expect(bad.status()).toBe(400);
+  expect(await bad.json()).toMatchObject({ error: 'invalid_query', fields: ['region', 'date'] });
+
+  const ics = await page.request.get(`${api}/exports/programme.ics`);
+  expect(ics.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+  const text = await ics.text();
+  const { default: ICAL } = await import('ical.js');
+  const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent');
+  expect(events.length).toBeGreaterThan(10);
+  expect(text).toMatch(/DTSTART:2025071\dT\d{6}Z/);
+});
+
+test('a ticked export is in the audit log with its filters and row count', async ({ page }) => {
+  const tourUrl = await openDemoTour(page, demoUsers.organizer);
+  const api = tourUrl.replace('/tours/', '/api/tours/');
+  const res = await page.request.get(`${api}/exports/delegates.csv?region=oceania&dob=1`);
+  expect(res.status()).toBe(200);
+  const rows = parse(await res.body(), { bom: true, columns: true }) as Record<string, string>[];
+  await page.goto('/admin/audit?action=export.sensitive');
+  const entry = page.getByTestId('audit-entry').filter({ hasText: 'region: oceania' }).first();
+  await expect(entry).toContainText('Export with passport data');
+  await expect(entry).toContainText(demoUsers.organizer);
+  const rowsField = entry
+    .locator('dt', { hasText: /^Rows$/ })
+    .locator('xpath=following-sibling::dd[1]');
+  await expect(rowsField).toHaveText(String(rows.length));
+});
