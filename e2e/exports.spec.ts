@@ -113,12 +113,18 @@ test('each visit of the programme offers its manifest, as a file and as a print 
   const names = await xlsxColumn(await download.path(), 'Name as in passport');
   expect(names.length).toBeGreaterThan(0);
 
+  // A coordinator is offered no manifest with passport data.
+  await expect(visit.getByRole('link', { name: /passport data/ })).toHaveCount(0);
   await visit.getByRole('link', { name: 'Manifest, print view' }).click();
   await expect(page.getByTestId('print-view')).toBeVisible();
   await expect(page.getByRole('columnheader', { name: 'Check-in' })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: 'Passport number' })).toHaveCount(0);
   await expect(page.locator('.print-table tbody tr')).toHaveCount(names.length);
   await expectAccessible(page);
+  // The print view in the other language, whatever the app's.
+  await page.goto(`${page.url()}?lang=zh`);
+  await expect(page.getByRole('columnheader', { name: '签到' })).toBeVisible();
+  await expect(page.getByTestId('print-view')).toHaveAttribute('lang', 'zh-Hans');
 });
 
 test('export addresses: an empty result is a file of headers, a malformed filter a 400 naming it, the calendar parses', async ({

@@ -121,7 +121,8 @@ export function VisitExportLinks({
 }: {
   tourId: string;
   visitId: string;
-  labels: { xlsx: string; csv: string; print: string };
+  /** `sensitive`: organizers only, the manifest with passport data (the download is logged). */
+  labels: { xlsx: string; csv: string; print: string; sensitive: string | null };
 }) {
   const api = `/api/tours/${tourId}/visits/${visitId}`;
   return (
@@ -135,6 +136,15 @@ export function VisitExportLinks({
       <a className="export-link" href={`/tours/${tourId}/print/manifest/${visitId}`}>
         {labels.print}
       </a>
+      {labels.sensitive ? (
+        <a
+          className="export-link"
+          href={`${api}/manifest.xlsx?passport=1&nationality=1&dob=1`}
+          download
+        >
+          {labels.sensitive}
+        </a>
+      ) : null}
     </p>
   );
 }

@@ -10,12 +10,12 @@ import { formatTime } from '@/lib/time';
 export function VisitItem({
   visit,
   timeZone,
-  exportTourId,
+  exports,
 }: {
   visit: ProgrammeItem;
   timeZone: string;
   /** Staff views: the visit's manifest for download. */
-  exportTourId?: string | undefined;
+  exports?: { tourId: string; sensitive: boolean } | undefined;
 }) {
   const t = useTranslations('programme');
   const tExport = useTranslations('exports.menu');
@@ -71,14 +71,15 @@ export function VisitItem({
             {notes}
           </p>
         ) : null}
-        {exportTourId ? (
+        {exports ? (
           <VisitExportLinks
-            tourId={exportTourId}
+            tourId={exports.tourId}
             visitId={visit.id}
             labels={{
               xlsx: tExport('manifestXlsx'),
               csv: tExport('manifestCsv'),
               print: tExport('manifestPrint'),
+              sensitive: exports.sensitive ? tExport('manifestSensitive') : null,
             }}
           />
         ) : null}
