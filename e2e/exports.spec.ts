@@ -75,7 +75,7 @@ test('an organizer ticks passport numbers into the CSV; a coordinator is not off
   await page.getByTestId('export-menu').locator('summary').click();
   await page.getByRole('checkbox', { name: 'Passport number and expiry' }).check();
   const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'CSV, current filters' }).click();
+  await page.getByRole('button', { name: 'CSV', exact: true }).click();
   const download = await downloading;
   const bytes = await readFile(await download.path());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -172,4 +172,33 @@ test('a ticked export is in the audit log with its filters and row count', async
     .locator('dt', { hasText: /^Rows$/ })
     .locator('xpath=following-sibling::dd[1]');
   await expect(rowsField).toHaveText(String(rows.length));
+});
+
+test('who is where on a day: the Export menu narrows by city and date', async ({ page }) => {
+  // The first day with a visit in Chengdu, and the groups there that day, from the demo data.
+  const inChengdu = demoData.visits.filter((v) => v.city === 'chengdu');
+  const day = Math.min(...inChengdu.map((v) => v.day));
+  const groups = new Set(inChengdu.filter((v) => v.day === day).flatMap((v) => v.groups));
+  const date = new Date(Date.parse(`${demoData.tour.startDate}T00:00:00Z`) + (day - 1) * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const expected = demoData.outlets
+    .flatMap((o) => o.delegates)
+    .filter((d) => groups.has(d.group))
+    .map((d) => d.passportName)
+    .sort();
+  expect(expected.length).toBeGreaterThan(0);
+
+  const tourUrl = await openDemoTour(page);
+  await page.goto(`${tourUrl}/delegates`);
+  await page.getByTestId('export-menu').locator('summary').click();
+  await page.getByLabel('City').selectOption({ label: 'Chengdu' });
+  await page.getByLabel('Date').fill(date);
+  await expectAccessible(page);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Excel (.xlsx)', exact: true }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toContain(date);
+  const names = await xlsxColumn(await download.path(), 'Name as in passport');
+  expect(names.sort()).toEqual(expected);
 });

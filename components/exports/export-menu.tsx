@@ -3,27 +3,53 @@ import { queryString } from '@/components/ui/pagination';
 
 type Values = Record<string, string | number | undefined | null>;
 
+interface Choice {
+  value: string;
+  label: string;
+}
+
 /**
  * The "Export" menu of the delegates list: the same people as the list shows (its filters go
- * along), as Excel, CSV or a print view. Organizers may tick passport data into the file; the
- * form is a plain GET to the download address, so it works without JavaScript and the address
- * can be bookmarked.
+ * along), as Excel, CSV or a print view, narrowed further if wished by country, theme, or city
+ * and day (who is where). Organizers may tick passport data into the file. The form is a plain
+ * GET to the download address, so it works without JavaScript and the address can be bookmarked.
  */
 export async function DelegateExportMenu({
   tourId,
   filters,
   sensitive,
+  choices,
+  days,
 }: {
   tourId: string;
   filters: Values;
   /** Organizers only: offer the passport, nationality and birth date columns. */
   sensitive: boolean;
+  choices: { countries: Choice[]; themes: Choice[]; cities: Choice[] };
+  /** The tour's first and last day, bounds of the date field. */
+  days: { first: string; last: string };
 }) {
   const t = await getTranslations('exports.menu');
+  const tc = await getTranslations('exports.columns');
   const { page: _page, sort: _sort, ...kept } = filters;
   const api = `/api/tours/${tourId}/exports`;
   const qs = queryString(kept);
   const hidden = Object.entries(kept).filter(([, v]) => v !== undefined && v !== null && v !== '');
+  const select = (name: string, label: string, options: Choice[]) => (
+    <div className="grid gap-1">
+      <label htmlFor={`export-${name}`} className="font-medium">
+        {label}
+      </label>
+      <select id={`export-${name}`} name={name} defaultValue="" className="input">
+        <option value="">{t('any')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
   return (
     <details className="export-menu no-print mb-3" data-testid="export-menu">
       <summary className="btn-secondary inline-flex cursor-pointer items-center">
@@ -39,11 +65,28 @@ export async function DelegateExportMenu({
         <a className="export-link" href={`/tours/${tourId}/print/delegates${qs}`}>
           {t('print')}
         </a>
-        {sensitive ? (
-          <form method="get" action={`${api}/delegates.xlsx`} className="grid gap-1 border-t pt-2">
-            {hidden.map(([k, v]) => (
-              <input key={k} type="hidden" name={k} value={String(v)} />
-            ))}
+        <form method="get" action={`${api}/delegates.xlsx`} className="grid gap-2 border-t pt-2">
+          {hidden.map(([k, v]) => (
+            <input key={k} type="hidden" name={k} value={String(v)} />
+          ))}
+          <p className="font-medium">{t('narrow')}</p>
+          {select('country', tc('country'), choices.countries)}
+          {select('theme', tc('themes'), choices.themes)}
+          {select('city', tc('city'), choices.cities)}
+          <div className="grid gap-1">
+            <label htmlFor="export-date" className="font-medium">
+              {tc('date')}
+            </label>
+            <input
+              id="export-date"
+              type="date"
+              name="date"
+              min={days.first}
+              max={days.last}
+              className="input"
+            />
+          </div>
+          {sensitive ? (
             <fieldset className="grid gap-1">
               <legend className="font-medium">{t('sensitive')}</legend>
               {(['passport', 'nationality', 'dob'] as const).map((name) => (
@@ -53,23 +96,23 @@ export async function DelegateExportMenu({
                 </label>
               ))}
             </fieldset>
-            <div className="flex flex-wrap gap-2">
-              <button type="submit" className="btn-secondary">
-                {t('delegatesXlsx')}
-              </button>
-              <button type="submit" formAction={`${api}/delegates.csv`} className="btn-secondary">
-                {t('delegatesCsv')}
-              </button>
-              <button
-                type="submit"
-                formAction={`/tours/${tourId}/print/delegates`}
-                className="btn-secondary"
-              >
-                {t('print')}
-              </button>
-            </div>
-          </form>
-        ) : null}
+          ) : null}
+          <div className="flex flex-wrap gap-2">
+            <button type="submit" className="btn-secondary">
+              {t('xlsx')}
+            </button>
+            <button type="submit" formAction={`${api}/delegates.csv`} className="btn-secondary">
+              {t('csv')}
+            </button>
+            <button
+              type="submit"
+              formAction={`/tours/${tourId}/print/delegates`}
+              className="btn-secondary"
+            >
+              {t('printShort')}
+            </button>
+          </div>
+        </form>
       </div>
     </details>
   );

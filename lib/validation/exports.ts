@@ -82,3 +82,15 @@ export const exportFiles = [
 ] as const;
 
 export const visitExportFiles = ['manifest.xlsx', 'manifest.csv'] as const;
+
+/**
+ * A GET form sends its empty fields too (`country=`): those mean "no filter", so they are left
+ * out before the query is checked.
+ */
+export function withoutEmpty(query: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(query).filter(
+      (e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '',
+    ),
+  );
+}

@@ -7,8 +7,10 @@ import { Pagination, queryString } from '@/components/ui/pagination';
 import { delegateRoles } from '@/db/schema';
 import { canSeeSensitive } from '@/lib/auth/permissions';
 import { delegateSorts, getDelegateFilterOptions, getDelegates } from '@/lib/dal/delegates';
+import { getExportMenuOptions } from '@/lib/dal/exports';
 import { requireTourScope } from '@/lib/dal/guards';
 import { getOutletFilterOptions } from '@/lib/dal/outlets';
+import { pick } from '@/lib/i18n/pick';
 import {
   firstValues,
   listPage,
@@ -39,10 +41,11 @@ export default async function DelegatesPage({
 }) {
   const { scope, tour, viewer } = await requireTourScope((await params).tourId);
   const filters = filtersSchema.parse(firstValues(await searchParams));
-  const [list, options, outletOptions, t, locale] = await Promise.all([
+  const [list, options, outletOptions, exportOptions, t, locale] = await Promise.all([
     getDelegates(scope, filters),
     getDelegateFilterOptions(scope),
     getOutletFilterOptions(scope),
+    getExportMenuOptions(scope),
     getTranslations('delegates'),
     getLocale(),
   ]);
@@ -57,7 +60,26 @@ export default async function DelegatesPage({
         regions={outletOptions.regions}
         locale={locale}
       />
-      <DelegateExportMenu tourId={tour.id} filters={filters} sensitive={canSeeSensitive(viewer)} />
+      <DelegateExportMenu
+        tourId={tour.id}
+        filters={filters}
+        sensitive={canSeeSensitive(viewer)}
+        choices={{
+          countries: outletOptions.countries.map((c) => ({
+            value: c.code,
+            label: pick(locale, c.nameZh, c.nameEn),
+          })),
+          themes: exportOptions.themes.map((c) => ({
+            value: c.id,
+            label: pick(locale, c.nameZh, c.nameEn),
+          })),
+          cities: exportOptions.cities.map((c) => ({
+            value: c.code,
+            label: pick(locale, c.nameZh, c.nameEn),
+          })),
+        }}
+        days={{ first: tour.startDate, last: tour.endDate }}
+      />
       <p role="status" className="mb-2 text-sm font-medium" data-testid="delegate-count">
         {list.total === 0 &&
         (filters.q ||

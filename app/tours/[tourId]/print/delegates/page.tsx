@@ -4,7 +4,7 @@ import { PrintTable } from '@/components/exports/print-table';
 import { delegatesTable } from '@/lib/dal/export-files';
 import { requireTourScope } from '@/lib/dal/guards';
 import { clientIp } from '@/lib/dal/request';
-import { delegateExportQuery } from '@/lib/validation/exports';
+import { delegateExportQuery, withoutEmpty } from '@/lib/validation/exports';
 import { firstValues } from '@/lib/validation/list-params';
 
 /** The delegation list as an A4 print view, with the same filters and columns as its files. */
@@ -16,7 +16,7 @@ export default async function PrintDelegatesPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { scope, tour } = await requireTourScope((await params).tourId);
-  const query = delegateExportQuery.safeParse(firstValues(await searchParams));
+  const query = delegateExportQuery.safeParse(withoutEmpty(firstValues(await searchParams)));
   const t = await getTranslations('exports.menu');
   if (!query.success) notFound();
   const locale = query.data.lang ?? (await getLocale());

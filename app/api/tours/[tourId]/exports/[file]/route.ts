@@ -5,7 +5,12 @@ import { dayListFile, delegatesFile, programmeFile } from '@/lib/dal/export-file
 import { authedRoute, jsonError } from '@/lib/dal/route';
 import { tourScope } from '@/lib/dal/scope';
 import { queryTour } from '@/lib/dal/tours';
-import { dayListQuery, delegateExportQuery, exportFiles } from '@/lib/validation/exports';
+import {
+  dayListQuery,
+  delegateExportQuery,
+  exportFiles,
+  withoutEmpty,
+} from '@/lib/validation/exports';
 
 export const dynamic = 'force-dynamic';
 
@@ -32,7 +37,7 @@ export const GET = authedRoute(
         : kind === 'day'
           ? dayListQuery
           : z.object({ lang: z.enum(['en', 'zh']).optional() });
-    const parsed = schema.safeParse(query);
+    const parsed = schema.safeParse(withoutEmpty(query));
     if (!parsed.success) {
       return jsonError(400, 'invalid_query', {
         fields: [...new Set(parsed.error.issues.map((i) => i.path.join('.')))],
