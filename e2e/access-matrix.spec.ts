@@ -121,7 +121,7 @@ async function discoverIds(ctx: Record<Who, APIRequestContext>): Promise<Ids> {
   const own = /href="\/tours\/[0-9a-f-]{36}\/delegates\/([0-9a-f-]{36})"/g;
   const [delegateA] = await hrefs(ctx.journalistA, '/', own);
   const [delegateB] = await hrefs(ctx.journalistB, '/', own);
-  const manifest = /href="\/api\/tours\/[0-9a-f-]{36}\/visits\/([0-9a-f-]{36})\/manifest\.xlsx"/g;
+  const manifest = /href="\/tours\/[0-9a-f-]{36}\/print\/manifest\/([0-9a-f-]{36})"/g;
   const day = `?day=${demoData.tour.startDate}`;
   const [demoVisit] = await hrefs(ctx.coordinator, `/tours/${demoTour}/programme${day}`, manifest);
   const [otherVisit] = await hrefs(

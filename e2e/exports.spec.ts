@@ -106,16 +106,16 @@ test('each visit of the programme offers its manifest, as a file and as a print 
   const tourUrl = await openDemoTour(page);
   await page.goto(`${tourUrl}/programme?day=${demoData.tour.startDate}`);
   const visit = page.getByTestId('visit').first();
+  await visit.getByRole('link', { name: 'Manifest: print or download' }).click();
+  // A coordinator is offered no manifest with passport data.
+  await expect(page.getByRole('link', { name: /passport data/ })).toHaveCount(0);
   const downloading = page.waitForEvent('download');
-  await visit.getByRole('link', { name: 'Manifest (.xlsx)' }).click();
+  await page.getByRole('link', { name: 'Manifest (.xlsx)' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/_Manifest_2025-07-18_.*\.xlsx$/);
   const names = await xlsxColumn(await download.path(), 'Name as in passport');
   expect(names.length).toBeGreaterThan(0);
 
-  // A coordinator is offered no manifest with passport data.
-  await expect(visit.getByRole('link', { name: /passport data/ })).toHaveCount(0);
-  await visit.getByRole('link', { name: 'Manifest, print view' }).click();
   await expect(page.getByTestId('print-view')).toBeVisible();
   await expect(page.getByRole('columnheader', { name: 'Check-in' })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: 'Passport number' })).toHaveCount(0);
@@ -201,4 +201,25 @@ test('who is where on a day: the Export menu narrows by city and date', async ({
   expect(download.suggestedFilename()).toContain(date);
   const names = await xlsxColumn(await download.path(), 'Name as in passport');
   expect(names.sort()).toEqual(expected);
+});
+
+test("an organizer's manifest page offers the passport data, and shows it when asked", async ({
+  page,
+}) => {
+  const tourUrl = await openDemoTour(page, demoUsers.organizer);
+  await page.goto(`${tourUrl}/programme?day=${demoData.tour.startDate}`);
+  await page
+    .getByTestId('visit')
+    .first()
+    .getByRole('link', { name: 'Manifest: print or download' })
+    .click();
+  await expect(page.getByRole('columnheader', { name: 'Passport number' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Print view with passport data (logged)' }).click();
+  await expect(page.getByRole('columnheader', { name: 'Passport number' })).toBeVisible();
+  const passports = new Set(
+    demoData.outlets.flatMap((o) => o.delegates.map((d) => d.passportNumber)),
+  );
+  const cells = await page.locator('.print-table tbody tr td:nth-child(7)').allInnerTexts();
+  expect(cells.length).toBeGreaterThan(0);
+  for (const c of cells) expect(passports.has(c)).toBe(true);
 });

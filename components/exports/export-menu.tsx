@@ -156,37 +156,59 @@ export async function ProgrammeExportLinks({
   );
 }
 
-/** Under each visit of the programme: its manifest for the host. */
-export function VisitExportLinks({
+/**
+ * Under each visit of the programme: one link to its manifest, a page that prints it and offers
+ * its files (one link a visit keeps a page of fifty visits light).
+ */
+export function VisitManifestLink({
   tourId,
   visitId,
-  labels,
+  label,
 }: {
   tourId: string;
   visitId: string;
-  /** `sensitive`: organizers only, the manifest with passport data (the download is logged). */
-  labels: { xlsx: string; csv: string; print: string; sensitive: string | null };
+  label: string;
 }) {
-  const api = `/api/tours/${tourId}/visits/${visitId}`;
   return (
-    <p className="no-print mt-1 flex flex-wrap gap-x-3 text-sm" data-testid="visit-exports">
+    <p className="no-print mt-1 text-sm">
+      <a className="export-link" href={`/tours/${tourId}/print/manifest/${visitId}`}>
+        {label}
+      </a>
+    </p>
+  );
+}
+
+/** The files of one visit's manifest, above its print view. */
+export async function ManifestDownloads({
+  tourId,
+  visitId,
+  sensitive,
+}: {
+  tourId: string;
+  visitId: string;
+  /** Organizers: the same files with passport data (each download logged). */
+  sensitive: boolean;
+}) {
+  const t = await getTranslations('exports.menu');
+  const api = `/api/tours/${tourId}/visits/${visitId}`;
+  const all = '?passport=1&nationality=1&dob=1';
+  return (
+    <p className="flex flex-wrap gap-x-4" data-testid="manifest-downloads">
       <a className="export-link" href={`${api}/manifest.xlsx`} download>
-        {labels.xlsx}
+        {t('manifestXlsx')}
       </a>
       <a className="export-link" href={`${api}/manifest.csv`} download>
-        {labels.csv}
+        {t('manifestCsv')}
       </a>
-      <a className="export-link" href={`/tours/${tourId}/print/manifest/${visitId}`}>
-        {labels.print}
-      </a>
-      {labels.sensitive ? (
-        <a
-          className="export-link"
-          href={`${api}/manifest.xlsx?passport=1&nationality=1&dob=1`}
-          download
-        >
-          {labels.sensitive}
-        </a>
+      {sensitive ? (
+        <>
+          <a className="export-link" href={`${api}/manifest.xlsx${all}`} download>
+            {t('manifestSensitive')}
+          </a>
+          <a className="export-link" href={`/tours/${tourId}/print/manifest/${visitId}${all}`}>
+            {t('manifestSensitivePrint')}
+          </a>
+        </>
       ) : null}
     </p>
   );

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { displayText } from '@/lib/exports/cells';
 import type { ExportTable } from '@/lib/exports/table';
 import { PrintButton } from './print-button';
@@ -8,16 +9,22 @@ export function PrintTable({
   lang,
   printLabel,
   countLabel,
+  actions,
 }: {
   table: ExportTable;
   lang: string;
   printLabel: string;
   countLabel: string;
+  /** Links shown above, never printed (the files of the same list). */
+  actions?: ReactNode;
 }) {
   return (
     <article lang={lang === 'zh' ? 'zh-Hans' : 'en'} data-testid="print-view">
-      <div className="no-print mb-3">
-        <PrintButton label={printLabel} />
+      <div className="no-print mb-3 grid gap-2">
+        <div>
+          <PrintButton label={printLabel} />
+        </div>
+        {actions}
       </div>
       <h1 className="text-xl font-bold">{table.title}</h1>
       {table.subtitle.map((line) => (

@@ -15,7 +15,7 @@ export function DayList({
   dayNumbers?: number[];
   timeZone: string;
   /** Staff views: each visit offers its manifest for download. */
-  exports?: { tourId: string; sensitive: boolean } | undefined;
+  exports?: { tourId: string } | undefined;
 }) {
   const t = useTranslations('programme');
   const locale = useLocale();

@@ -1,5 +1,5 @@
 import { useLocale, useTranslations } from 'next-intl';
-import { VisitExportLinks } from '@/components/exports/export-menu';
+import { VisitManifestLink } from '@/components/exports/export-menu';
 import { Badge } from '@/components/ui/badge';
 import { BilingualName } from '@/components/ui/bilingual-name';
 import { cn } from '@/lib/cn';
@@ -15,7 +15,7 @@ export function VisitItem({
   visit: ProgrammeItem;
   timeZone: string;
   /** Staff views: the visit's manifest for download. */
-  exports?: { tourId: string; sensitive: boolean } | undefined;
+  exports?: { tourId: string } | undefined;
 }) {
   const t = useTranslations('programme');
   const tExport = useTranslations('exports.menu');
@@ -72,15 +72,10 @@ export function VisitItem({
           </p>
         ) : null}
         {exports ? (
-          <VisitExportLinks
+          <VisitManifestLink
             tourId={exports.tourId}
             visitId={visit.id}
-            labels={{
-              xlsx: tExport('manifestXlsx'),
-              csv: tExport('manifestCsv'),
-              print: tExport('manifestPrint'),
-              sensitive: exports.sensitive ? tExport('manifestSensitive') : null,
-            }}
+            label={tExport('manifest')}
           />
         ) : null}
       </div>

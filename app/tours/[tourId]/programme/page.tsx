@@ -5,7 +5,6 @@ import { ProgrammeExportLinks } from '@/components/exports/export-menu';
 import { DayList } from '@/components/programme/day-list';
 import { FilterButtons, FilterForm, SearchField } from '@/components/ui/filter-form';
 import { Pagination, queryString } from '@/components/ui/pagination';
-import { canSeeSensitive } from '@/lib/auth/permissions';
 import { cn } from '@/lib/cn';
 import { getGroupByCode, getGroupMenu } from '@/lib/dal/groups';
 import { requireTourScope } from '@/lib/dal/guards';
@@ -39,7 +38,7 @@ export default async function ProgrammePage({
   params: Promise<{ tourId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { scope, tour, viewer } = await requireTourScope((await params).tourId);
+  const { scope, tour } = await requireTourScope((await params).tourId);
   const filters = filterSchema.parse(await searchParams);
   const dates = datesBetween(tour.startDate, tour.endDate);
   const today = dateKeyOf(new Date(), tour.timeZone);
@@ -133,7 +132,7 @@ export default async function ProgrammePage({
 
       <ProgrammeExportLinks tourId={tour.id} day={day} group={group} />
       <DayList
-        exports={{ tourId: tour.id, sensitive: canSeeSensitive(viewer) }}
+        exports={{ tourId: tour.id }}
         days={[{ date: day, items: list.rows }]}
         dayNumbers={[dates.indexOf(day) + 1]}
         timeZone={tour.timeZone}

@@ -1,7 +1,9 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { ManifestDownloads } from '@/components/exports/export-menu';
 import { PrintTable } from '@/components/exports/print-table';
+import { canSeeSensitive } from '@/lib/auth/permissions';
 import { manifestTableOf } from '@/lib/dal/export-files';
 import { requireTourScope } from '@/lib/dal/guards';
 import { clientIp } from '@/lib/dal/request';
@@ -17,7 +19,7 @@ export default async function PrintManifestPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { tourId, visitId } = await params;
-  const { scope, tour } = await requireTourScope(tourId);
+  const { scope, tour, viewer } = await requireTourScope(tourId);
   const query = z.object(exportCommonQuery).safeParse(firstValues(await searchParams));
   if (!query.success || !z.uuid().safeParse(visitId).success) notFound();
   const t = await getTranslations('exports.menu');
@@ -33,6 +35,9 @@ export default async function PrintManifestPage({
       lang={locale}
       printLabel={t('printButton')}
       countLabel={t('rows', { count: found.table.rows.length })}
+      actions={
+        <ManifestDownloads tourId={tour.id} visitId={visitId} sensitive={canSeeSensitive(viewer)} />
+      }
     />
   );
 }
