@@ -118,15 +118,24 @@ export async function DelegateExportMenu({
   );
 }
 
+/**
+ * Each visit links to its manifest when a page shows at most this many: a full page of a large
+ * tour (fifty visits of a day) would carry fifty links past its size budget, so there the menu
+ * asks for a group first (a group's day is a handful of visits).
+ */
+export const manifestLinkLimit = 20;
+
 /** The downloads of the whole programme and of a group's day, above the programme. */
 export async function ProgrammeExportLinks({
   tourId,
   day,
   group,
+  manifestsHidden,
 }: {
   tourId: string;
   day: string;
   group: string | undefined;
+  manifestsHidden: boolean;
 }) {
   const t = await getTranslations('exports.menu');
   const api = `/api/tours/${tourId}/exports`;
@@ -151,6 +160,7 @@ export async function ProgrammeExportLinks({
             {t('groupDay', { code: group })}
           </a>
         ) : null}
+        {manifestsHidden ? <p>{t('manifestsByGroup')}</p> : null}
       </div>
     </details>
   );
