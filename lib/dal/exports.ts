@@ -128,12 +128,6 @@ export async function queryDelegateExport(
   const rows = await withJoins(
     db
       .select({
-        outletZh: outlets.nameZh,
-        outletEn: outlets.nameEn,
-        regionZh: regions.nameZh,
-        regionEn: regions.nameEn,
-        countryZh: countries.nameZh,
-        countryEn: countries.nameEn,
         nameZh: delegates.nameZh,
         nameEn: delegates.nameEn,
         passportName: delegates.passportName,
@@ -183,6 +177,22 @@ export async function queryDelegateExport(
     )
     .where(eq(outletThemes.tourId, scope.tourId))
     .orderBy(asc(coverageThemes.nameEn));
+  // Outlet, country and region names once per outlet, not once per person: the rows stay narrow.
+  const outletRows = await db
+    .select({
+      id: outlets.id,
+      outletZh: outlets.nameZh,
+      outletEn: outlets.nameEn,
+      regionZh: regions.nameZh,
+      regionEn: regions.nameEn,
+      countryZh: countries.nameZh,
+      countryEn: countries.nameEn,
+    })
+    .from(outlets)
+    .innerJoin(countries, eq(countries.code, outlets.countryCode))
+    .innerJoin(regions, eq(regions.id, countries.regionId))
+    .where(eq(outlets.tourId, scope.tourId));
+  const outletOf = new Map(outletRows.map(({ id, ...names }) => [id, names]));
   const themesOf = new Map<string, { zh: string[]; en: string[] }>();
   for (const t of themeRows) {
     const entry = themesOf.get(t.outletId) ?? { zh: [], en: [] };
@@ -195,7 +205,20 @@ export async function queryDelegateExport(
       passportNumberEnc?: string | null;
     };
     const themes = themesOf.get(outletId);
-    const record = { ...rest, themesZh: themes?.zh ?? [], themesEn: themes?.en ?? [] };
+    const outlet = outletOf.get(outletId) ?? {
+      outletZh: '',
+      outletEn: '',
+      regionZh: '',
+      regionEn: '',
+      countryZh: '',
+      countryEn: '',
+    };
+    const record = {
+      ...outlet,
+      ...rest,
+      themesZh: themes?.zh ?? [],
+      themesEn: themes?.en ?? [],
+    };
     return sensitive.passport
       ? { ...record, passportNumber: passportNumberEnc ? decryptPassport(passportNumberEnc) : null }
       : record;
