@@ -1,13 +1,26 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useErrorReference } from '@/components/layout/error-reference';
 
-export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
+export default function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   const t = useTranslations('app');
+  const ref = useErrorReference(error.digest);
   return (
     <div role="alert" className="py-12 text-center">
       <h1 className="mb-2 text-2xl font-bold">{t('errorTitle')}</h1>
       <p className="mb-4 text-gray-700">{t('errorBody')}</p>
+      {ref ? (
+        <p className="mb-4 text-sm text-gray-700" data-testid="error-ref">
+          {t('errorRef', { ref })}
+        </p>
+      ) : null}
       <button
         type="button"
         onClick={reset}

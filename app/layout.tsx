@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { ClientMessages } from '@/components/i18n/client-messages';
@@ -17,9 +18,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, t] = await Promise.all([getLocale(), getTranslations('app')]);
+  const [locale, t, h] = await Promise.all([getLocale(), getTranslations('app'), headers()]);
   return (
     <html lang={isLocale(locale) ? htmlLang[locale] : 'en'}>
+      <head>
+        {/* The id of the request that served this page: the error page shows it (logs carry it). */}
+        <meta name="tourdesk-request-id" content={h.get('x-request-id') ?? ''} />
+      </head>
       <body className="min-h-screen bg-gray-50 text-gray-900 antialiased">
         <a
           href="#main"

@@ -16,8 +16,9 @@ export interface AuditEntry {
 }
 
 // An entry is small whatever a caller sent: details are built by our code from known values, and
-// anything that grows past this is cut rather than stored whole.
-const maxDetailChars = 4000;
+// anything that grows past this is cut rather than stored whole. A visit's change (before and
+// after, notes in two languages) is the largest entry by design.
+const maxDetailChars = 12_000;
 const maxTextChars = 320;
 
 export function boundedEntry(entry: AuditEntry) {

@@ -2,6 +2,7 @@ import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs'
 import { dirname } from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { DatabaseConfig } from './config';
+import { ConnectionLostError, isConnectionLost, isRetryableRead } from './connection-lost';
 import { ConfigError } from './errors';
 import { acquireDirLock } from './pglite-lock';
 import { scrubQueryErrorsEverywhere } from './query-errors';
@@ -15,6 +16,8 @@ export interface DatabaseHandle {
   driver: DriverName;
   /** Runs the committed migrations (idempotent). */
   migrate(): Promise<void>;
+  /** Calls `onPayload` for every NOTIFY on `channel` (from any app instance); resolves to a stop. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -41,7 +44,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
       `cannot connect to ${redactUrl(url)} (${(err as Error).message})`,
     );
   }
-  const db = drizzle(client, { schema });
+  const db = drizzle(ridingOutDrops(client), { schema });
   return {
     db: db as unknown as Db,
     driver: 'postgres',
@@ -52,8 +55,76 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
         await migrate(db, { migrationsFolder: (await import('./config')).migrationsFolder });
       });
     },
+    async listen(channel, onPayload) {
+      // postgres.js keeps one dedicated connection for all of this process's listeners.
+      const { unlisten } = await client.listen(channel, onPayload);
+      return unlisten;
+    },
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+type PostgresClient = import('postgres').Sql;
+
+/**
+ * The one place where the app rides out a dropped connection (an administrator's restart, a
+ * failover, a reset socket). postgres.js opens a fresh connection for the next query by itself;
+ * this decides what to do with the query that was on the dropped one:
+ * - a read (a plain SELECT outside a transaction) runs once more, after a moment in which the
+ *   pool notices its other dropped connections, so the person never sees the blink;
+ * - a write is never run again: a transaction that dropped before COMMIT was sent was rolled back
+ *   by the server (`notSaved`), one that dropped while COMMIT was on its way may or may not have
+ *   been saved (`unknown`). ConnectionLostError says which; the action wrapper tells the person.
+ * Drizzle sends every statement through `unsafe` and every transaction through `begin`.
+ */
+function ridingOutDrops(client: PostgresClient): PostgresClient {
+  const retryDelayMs = 100;
+  const unsafe = (query: string, params?: unknown[], options?: object) => {
+    const run = async (values: boolean) => {
+      const once = () => {
+        const pending = client.unsafe(query, params as never, options as never);
+        return values ? pending.values() : pending;
+      };
+      try {
+        return await once();
+      } catch (err) {
+        if (!isConnectionLost(err) || !isRetryableRead(query)) throw err;
+        await new Promise((r) => setTimeout(r, retryDelayMs + Math.random() * retryDelayMs));
+        return await once();
+      }
+    };
+    return {
+      values: () => run(true),
+      // biome-ignore lint/suspicious/noThenProperty: drizzle awaits what `unsafe` returns
+      then: (resolve: (v: unknown) => unknown, reject: (e: unknown) => unknown) =>
+        run(false).then(resolve, reject),
+    };
+  };
+  const begin = async (...args: unknown[]) => {
+    const body = args.pop() as (tx: unknown) => Promise<unknown>;
+    let committing = false;
+    try {
+      return await (client.begin as (...a: unknown[]) => Promise<unknown>)(
+        ...args,
+        async (tx: unknown) => {
+          const result = await body(tx);
+          committing = true; // postgres.js sends COMMIT next
+          return result;
+        },
+      );
+    } catch (err) {
+      if (isConnectionLost(err))
+        throw new ConnectionLostError(committing ? 'unknown' : 'notSaved', err);
+      throw err;
+    }
+  };
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      if (prop === 'unsafe') return unsafe;
+      if (prop === 'begin') return begin;
+      return Reflect.get(target, prop, receiver);
+    },
+  });
 }
 
 async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
@@ -79,6 +150,10 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
     driver: 'pglite',
     async migrate() {
       await migrate(db, { migrationsFolder: (await import('./config')).migrationsFolder });
+    },
+    async listen(channel, onPayload) {
+      const stop = await client.listen(channel, onPayload);
+      return stop;
     },
     async close() {
       await client.close();

@@ -26,8 +26,12 @@ export async function startup(): Promise<void> {
     console.log(`Tourdesk: ${where} is migrated and ready.`);
     console.log(`Tourdesk: open http://localhost:${process.env.PORT ?? '3000'}`);
     if (await hasDemoAccounts(db)) {
+      // The password is shown to a person at a terminal, never written into a log file.
+      const password = process.stdout.isTTY
+        ? `"${demoPassword}"`
+        : 'in the README, "Demo sign-ins"';
       console.log(
-        `Tourdesk: demo sign-ins (password "${demoPassword}"): ${Object.values(demoAccounts).join(', ')}`,
+        `Tourdesk: demo sign-ins (password ${password}): ${Object.values(demoAccounts).join(', ')}`,
       );
     }
   } catch (err) {

@@ -104,7 +104,7 @@ test('each visit of the programme offers its manifest, as a file and as a print 
   page,
 }) => {
   const tourUrl = await openDemoTour(page);
-  await page.goto(`${tourUrl}/programme?day=${demoData.tour.startDate}`);
+  await page.goto(`${tourUrl}/programme/list?day=${demoData.tour.startDate}`);
   const visit = page.getByTestId('visit').first();
   await visit.getByRole('link', { name: 'Manifest: print or download' }).click();
   // A coordinator is offered no manifest with passport data.
@@ -207,7 +207,7 @@ test("an organizer's manifest page offers the passport data, and shows it when a
   page,
 }) => {
   const tourUrl = await openDemoTour(page, demoUsers.organizer);
-  await page.goto(`${tourUrl}/programme?day=${demoData.tour.startDate}`);
+  await page.goto(`${tourUrl}/programme/list?day=${demoData.tour.startDate}`);
   await page
     .getByTestId('visit')
     .first()

@@ -8,7 +8,7 @@ test.describe('in a browser on Los Angeles time', () => {
     page,
   }) => {
     const tourUrl = await openDemoTour(page);
-    await page.goto(`${tourUrl}/programme`);
+    await page.goto(`${tourUrl}/programme/list`);
     expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(
       'America/Los_Angeles',
     );
@@ -49,7 +49,7 @@ test.describe('in a browser on Los Angeles time', () => {
 
 test('the group filter shows only that group, shared events included', async ({ page }) => {
   const tourUrl = await openDemoTour(page);
-  await page.goto(`${tourUrl}/programme?group=B`);
+  await page.goto(`${tourUrl}/programme/list?group=B`);
   await expect(page.getByRole('link', { name: 'Group B' })).toHaveAttribute('aria-current', 'page');
   const onDay = (day: number) =>
     demoData.visits.filter((v) => v.day === day && v.groups.includes('B')).length;

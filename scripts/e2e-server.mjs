@@ -4,7 +4,7 @@
 // Both are loaded with the demo tour and the fixtures of scripts/e2e-fixtures.ts.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import postgres from 'postgres';
 
 const port = process.env.PORT ?? '3100';
@@ -60,8 +60,19 @@ if (fixtures.status !== 0) {
 }
 
 const server = spawn('node', ['scripts/server.mjs'], {
-  stdio: 'inherit',
+  stdio: ['inherit', 'pipe', 'pipe'],
   env: { ...env, PORT: port },
+});
+// The run's log is kept, so a test can check what the app wrote (e2e/operations.spec.ts).
+mkdirSync('.data', { recursive: true });
+const logFile = createWriteStream(`.data/e2e-${port}.log`);
+server.stdout.on('data', (d) => {
+  process.stdout.write(d);
+  logFile.write(d);
+});
+server.stderr.on('data', (d) => {
+  process.stderr.write(d);
+  logFile.write(d);
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', async (code) => {

@@ -5,6 +5,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
+import pino from 'pino';
+import pretty from 'pino-pretty';
 import { clientAddress } from '../lib/client-address.mjs';
 
 const fail = (line) => {
@@ -27,6 +29,14 @@ process.env.NEXTAUTH_URL = publicUrl || `http://localhost:${port}`;
 process.env.NODE_ENV = 'production';
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 const shutdownMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
+
+// The process's one logger (lib/log.ts uses the same one): JSON lines off a terminal, readable
+// text on one.
+const log = pino(
+  { level: process.env.LOG_LEVEL ?? 'info', base: undefined },
+  process.stdout.isTTY ? pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss' }) : undefined,
+);
+globalThis.__tourdeskLog = log;
 
 const { default: next } = await import('next');
 const app = next({ dev: false, dir: process.cwd(), hostname: 'localhost', port });
@@ -112,6 +122,7 @@ function guardActionResponse(req, res, id, state) {
 }
 
 let inFlight = 0;
+let lastArrival = 0;
 let stopping = false;
 const server = createServer((req, res) => {
   // Set here, after anything a client sent under the same names is dropped.
@@ -125,9 +136,42 @@ const server = createServer((req, res) => {
   res.setHeader('X-Request-Id', id);
   if (stopping) res.setHeader('Connection', 'close');
   inFlight++;
+  lastArrival = Date.now();
+  const started = performance.now();
+  log.debug({ requestId: id, method: req.method, path: (req.url ?? '/').split('?')[0] }, 'started');
   res.once('close', () => {
     inFlight--;
+    // One line per request. The path only: a query may carry what a person typed or a token.
+    log.info(
+      {
+        requestId: id,
+        method: req.method,
+        path: (req.url ?? '/').split('?')[0].slice(0, 300),
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+        ...(res.writableFinished ? {} : { aborted: true }),
+      },
+      'request',
+    );
   });
+  if (stopping) {
+    // Shutting down: a request that arrives now is answered, not cut off: 503, try again (a
+    // load balancer sends it to another instance; readiness already says 503).
+    res.statusCode = 503;
+    res.setHeader('Connection', 'close');
+    res.setHeader('Retry-After', '5');
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-store');
+    res.end(
+      JSON.stringify({
+        ok: false,
+        code: 'unavailable',
+        message: 'The server is restarting; nothing was done. Try again in a moment.',
+        ref: id,
+      }),
+    );
+    return;
+  }
   const state = { actionStarted: false };
   if (req.method === 'POST' && req.headers['next-action']) {
     const length = Number(req.headers['content-length']);
@@ -148,7 +192,7 @@ const server = createServer((req, res) => {
   }
   requestState.run(state, () => {
     handle(req, res).catch((err) => {
-      console.error(`request ${id} failed: ${err?.name ?? 'Error'}`);
+      log.error({ requestId: id, error: err?.name ?? 'Error' }, 'request failed');
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
@@ -165,24 +209,39 @@ server.on('error', (err) => {
   fail(`the server could not listen on ${port}: ${err.message}`);
 });
 server.listen(port, () => {
-  console.log(`Tourdesk: listening on port ${port}`);
+  log.info({ port }, 'listening');
 });
 
 async function stop(signal) {
   if (stopping) return;
   stopping = true;
-  console.log(`Tourdesk: ${signal}: finishing ${inFlight} request(s), then stopping.`);
+  // Readiness answers 503 from now on, so a load balancer stops sending (lib/dal/health.ts).
+  globalThis.__tourdeskStopping = true;
+  log.info({ signal, inFlight }, 'stopping: finishing requests in flight');
   // Long-lived responses (live updates) end themselves when told to.
   globalThis.__tourdeskShutdown?.dispatchEvent(new Event('shutdown'));
-  server.close();
-  server.closeIdleConnections();
+  // Still listening while the requests in flight finish: new ones are answered 503 above rather
+  // than reset. Neither the listening socket nor idle connections are closed yet: closing them
+  // resets connections the kernel accepted whose request Node has not read yet (a busy server
+  // has many), and a keep-alive connection's next request is answered 503 with
+  // `Connection: close` anyway.
+  // Done when nothing is in flight and nothing has arrived for a moment (clients and the load
+  // balancer have taken the 503s and gone), or at the deadline.
   const deadline = Date.now() + shutdownMs;
-  while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  const quietMs = 300;
+  while ((inFlight > 0 || Date.now() - lastArrival < quietMs) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  server.close();
   server.closeAllConnections();
   try {
     const db = await globalThis.__tourdeskDb;
     await db?.close();
-  } catch {}
+  } catch (err) {
+    log.error({ error: err?.name ?? 'Error' }, 'closing the database failed');
+  }
+  log.info({ left: inFlight }, 'stopped');
+  log.flush?.();
   process.exit(0);
 }
 globalThis.__tourdeskShutdown ??= new EventTarget();

@@ -31,6 +31,7 @@ export async function SiteHeader() {
               ? [
                   { href: '/admin/users', label: tNav('users') },
                   { href: '/admin/audit', label: tNav('audit') },
+                  { href: '/admin/tours', label: tNav('tourFiles') },
                 ]
               : []),
           ]

@@ -17,6 +17,20 @@ export interface BuiltAction {
   page: string;
 }
 
+/**
+ * Where a browser would post the action: a page that imports it, one without parameters when
+ * there is such a page (a made-up tour id would answer 404 around a perfectly good action).
+ */
+function postingPage(workers: string[]): string {
+  const pages = workers
+    .filter((w) => w.endsWith('/page'))
+    .map((w) => w.replace(/^app/, '').replace(/\/page$/, '') || '/');
+  const plain = pages
+    .filter((p) => !p.includes('[') && p !== '/_not-found')
+    .sort((a, b) => a.length - b.length);
+  return plain[0] ?? pages[0]?.replace(/\/\[[^\]]+\]/g, '/x') ?? '/';
+}
+
 /** Every server action in the build, from the build's own manifest: the source of truth. */
 export function builtActions(): BuiltAction[] {
   const manifest = JSON.parse(
@@ -26,11 +40,7 @@ export function builtActions(): BuiltAction[] {
     id,
     file: v.filename,
     name: v.exportedName,
-    page:
-      Object.keys(v.workers)[0]
-        ?.replace(/^app/, '')
-        .replace(/\/page$/, '')
-        .replace(/\/\[[^\]]+\]/g, '/x') || '/',
+    page: postingPage(Object.keys(v.workers)),
   }));
 }
 
@@ -43,6 +53,8 @@ export function findAction(file: string, name: string): BuiltAction {
 export interface ActionResponse {
   status: number;
   text: string;
+  /** Where the action sent the browser (Next's x-action-redirect), when it redirected. */
+  redirect: string | null;
   /** The action's own answer (the second line of the RSC payload), when there is one. */
   result: {
     ok: boolean;
@@ -104,5 +116,10 @@ export async function callAction(
   try {
     result = line ? JSON.parse(line.slice(2)) : null;
   } catch {}
-  return { status: res.status(), text, result };
+  return {
+    status: res.status(),
+    text,
+    result,
+    redirect: res.headers()['x-action-redirect'] ?? null,
+  };
 }

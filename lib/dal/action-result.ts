@@ -9,6 +9,10 @@ export type ActionErrorCode =
   | 'conflict'
   | 'stale'
   | 'locked'
+  /** The database connection dropped before the change was committed: nothing was saved. */
+  | 'not_saved'
+  /** It dropped while the change was being committed: it may have been saved; look first. */
+  | 'maybe_saved'
   | 'error';
 
 export type ActionFailure = {

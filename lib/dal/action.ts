@@ -3,6 +3,7 @@ import { unstable_rethrow } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
 import { type Db, getDb } from '@/db';
+import { writeOutcome } from '@/db/connection-lost';
 import type { Role, Viewer } from '@/lib/auth/permissions';
 import { describeIssues } from '@/lib/validation/issues';
 import { type ActionFailure, type ActionResult, fail } from './action-result';
@@ -38,6 +39,9 @@ interface Options<S extends z.ZodObject> {
   authorize?: (viewer: Viewer, input: z.infer<S>) => boolean;
   /** Fields that may repeat in FormData (checkbox groups); read with getAll. */
   arrays?: readonly string[];
+  /** A longer bound on one field than inputLimits.fieldChars, for an action that takes a file's
+   * text (the tour import); the schema bounds it again, and the server bounds the body to 1 MB. */
+  longField?: { name: string; maxChars: number };
 }
 
 /**
@@ -91,7 +95,7 @@ export function authedAction<S extends z.ZodObject, T>(
       );
     }
 
-    const read = readInput(input, options.arrays ?? []);
+    const read = readInput(input, options.arrays ?? [], options.longField);
     if (!read.ok) {
       return refused(
         'action.invalid',
@@ -141,6 +145,11 @@ export function authedAction<S extends z.ZodObject, T>(
       unstable_rethrow(err); // redirect() and notFound() are how Next leaves an action
       const ref = await requestId();
       logError(err, { action: options.name, requestId: ref });
+      // A dropped database connection is never retried for a write (db/connect.ts): the person
+      // is told whether their change was saved, so they neither lose it nor make it twice.
+      const outcome = writeOutcome(err);
+      if (outcome === 'notSaved') return fail('not_saved', t('notSaved', { ref: ref ?? '-' }));
+      if (outcome === 'unknown') return fail('maybe_saved', t('maybeSaved', { ref: ref ?? '-' }));
       return fail('error', t('unexpected', { ref: ref ?? '-' }));
     }
   };
@@ -175,8 +184,14 @@ type ReadResult =
 
 /** Copies the input into an object without a prototype (a field named `__proto__` is just a
  * field), refusing more fields, longer values or longer lists than any form of ours has. */
-function readInput(input: Input, arrays: readonly string[]): ReadResult {
+function readInput(
+  input: Input,
+  arrays: readonly string[],
+  longField?: { name: string; maxChars: number },
+): ReadResult {
   const out: Record<string, unknown> = Object.create(null);
+  const limit = (key: string) =>
+    key === longField?.name ? longField.maxChars : inputLimits.fieldChars;
   if (input instanceof FormData) {
     const keys = new Set<string>();
     for (const key of input.keys()) {
@@ -189,7 +204,7 @@ function readInput(input: Input, arrays: readonly string[]): ReadResult {
       if (values.length > inputLimits.arrayItems) return { ok: false, reason: 'tooManyFields' };
       for (const v of values) {
         if (typeof v !== 'string') return { ok: false, reason: 'file' };
-        if (v.length > inputLimits.fieldChars) return { ok: false, reason: 'fieldTooLong' };
+        if (v.length > limit(key)) return { ok: false, reason: 'fieldTooLong' };
       }
       out[key] = arrays.includes(key) ? values : values[0];
     }
@@ -201,7 +216,13 @@ function readInput(input: Input, arrays: readonly string[]): ReadResult {
   const keys = Object.keys(input);
   if (keys.length > inputLimits.fields) return { ok: false, reason: 'tooManyFields' };
   for (const key of keys) {
-    const checked = checkValue(input[key], 0);
+    const value = input[key];
+    const checked =
+      typeof value === 'string'
+        ? value.length > limit(key)
+          ? 'fieldTooLong'
+          : null
+        : checkValue(value, 0);
     if (checked) return { ok: false, reason: checked };
     out[key] = input[key];
   }

@@ -64,10 +64,10 @@ export async function queryTour(db: Db, scope: TourScope | SelfScope) {
 
 export type Tour = NonNullable<Awaited<ReturnType<typeof queryTour>>>;
 
-/** Head counts for the overview: outlets per region, people per group, visits per day. */
 /** The overview shows this many groups by name; a tour of 500 groups links to the rest. */
 export const overviewGroupLimit = 24;
 
+/** Head counts for the overview: outlets per region, people per group, visits per day. */
 export async function queryTourCounts(db: Db, scope: TourScope, timeZone: string) {
   const { tourId } = scope;
   const [byRegion, byGroup, groupCount, [people], byDay] = await Promise.all([

@@ -18,6 +18,8 @@ export type ValidationKey =
   | 'date'
   | 'number'
   | 'controlChars'
+  | 'endsBeforeStart'
+  | 'tooLongVisit'
   | 'invalid';
 
 export interface FieldProblem {
@@ -102,6 +104,8 @@ const keys = new Set<string>([
   'date',
   'number',
   'controlChars',
+  'endsBeforeStart',
+  'tooLongVisit',
   'invalid',
 ]);
 function isValidationKey(value: unknown): value is ValidationKey {

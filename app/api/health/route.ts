@@ -3,7 +3,9 @@ import { checkHealth } from '@/lib/dal/health';
 
 export const dynamic = 'force-dynamic';
 
-// Public on purpose: load balancers probe it. It names the driver and nothing else.
+// Liveness, public on purpose: the process serves and opened its database at start (no query:
+// a database that blinks must not get a healthy process restarted). It names the driver and
+// nothing else. Readiness (database answers, migrations applied) is /api/health/ready.
 export async function GET() {
   const headers = { 'Cache-Control': 'no-store' };
   try {

@@ -1,37 +1,31 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { manifestLinkLimit, ProgrammeExportLinks } from '@/components/exports/export-menu';
-import { DayList } from '@/components/programme/day-list';
-import { FilterButtons, FilterForm, SearchField } from '@/components/ui/filter-form';
+import { Board } from '@/components/board/board';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { Pagination, queryString } from '@/components/ui/pagination';
 import { cn } from '@/lib/cn';
-import { getGroupByCode, getGroupMenu } from '@/lib/dal/groups';
+import { getBoard } from '@/lib/dal/board';
 import { requireTourScope } from '@/lib/dal/guards';
-import { getProgrammePage } from '@/lib/dal/programme';
-import { dateKeyOf, datesBetween, formatDayLabel, nextDateKey, zonedInstant } from '@/lib/time';
+import { formatDayLabel } from '@/lib/time';
 import { listPage } from '@/lib/validation/list-params';
 
-const filterSchema = z.object({
+const paramsSchema = z.object({
   day: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional()
     .catch(undefined),
-  group: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9_-]{1,20}$/)
-    .optional()
-    .catch(undefined),
-  page: listPage,
+  groups: listPage,
+  /** A visit to open at once (from the problems panel). */
+  visit: z.uuid().optional().catch(undefined),
 });
 
 /**
- * The coordinators' programme, one day at a time (today's first while the tour runs), for all
- * groups or one: a tour of 30,000 visits sends the fifty it shows.
+ * The coordinators' programme: the schedule board, one day of every group (twenty at a time),
+ * today's first while the tour runs. The printable list is one link away.
  */
-export default async function ProgrammePage({
+export default async function BoardPage({
   params,
   searchParams,
 }: {
@@ -39,86 +33,41 @@ export default async function ProgrammePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { scope, tour } = await requireTourScope((await params).tourId);
-  const filters = filterSchema.parse(await searchParams);
-  const dates = datesBetween(tour.startDate, tour.endDate);
-  const today = dateKeyOf(new Date(), tour.timeZone);
-  const day =
-    filters.day && dates.includes(filters.day)
-      ? filters.day
-      : dates.includes(today)
-        ? today
-        : (dates[0] ?? tour.startDate);
-  const [menu, chosen, t, locale] = await Promise.all([
-    getGroupMenu(scope),
-    filters.group ? getGroupByCode(scope, filters.group) : null,
-    getTranslations('programme'),
+  const query = paramsSchema.parse(await searchParams);
+  const [board, t, locale] = await Promise.all([
+    getBoard(scope, { day: query.day, groupPage: query.groups }),
+    getTranslations('board.board'),
     getLocale(),
   ]);
-  const list = await getProgrammePage(scope, {
-    from: zonedInstant(day, '00:00', tour.timeZone),
-    to: zonedInstant(nextDateKey(day), '00:00', tour.timeZone),
-    groupIds: chosen ? [chosen.id] : undefined,
-    page: filters.page,
-  });
+  if (!board) return null;
   const base = `/tours/${tour.id}/programme`;
-  const group = chosen?.code;
-  const chip = (current: boolean) =>
-    cn(
-      'inline-flex min-h-9 items-center rounded-full border px-3 text-sm',
-      current
-        ? 'border-brand-700 bg-brand-700 text-white'
-        : 'border-gray-300 bg-white hover:border-brand-600',
-    );
-
   return (
     <>
-      <h1 className="mb-3 text-2xl font-bold">{t('title')}</h1>
-
-      {menu ? (
-        <nav aria-label={t('groupFilter')} className="mb-3">
-          <ul className="flex flex-wrap gap-2">
-            {[undefined, ...menu.map((g) => g.code)].map((code) => (
-              <li key={code ?? 'all'}>
-                <Link
-                  href={`${base}${queryString({ day, group: code })}`}
-                  aria-current={group === code ? 'page' : undefined}
-                  className={chip(group === code)}
-                >
-                  {code ? `${t('group')} ${code}` : t('allGroups')}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : (
-        <FilterForm label={t('groupFilter')}>
-          <input type="hidden" name="day" value={day} />
-          <SearchField id="programme-group" name="group" label={t('groupCode')} value={group} />
-          <FilterButtons
-            apply={t('show')}
-            clear={t('allGroups')}
-            filtered={Boolean(group)}
-            clearHref={`${base}?day=${day}`}
-          />
-        </FilterForm>
-      )}
-      {filters.group && !chosen ? (
-        <p role="status" className="mb-3 text-sm font-medium">
-          {t('noSuchGroup', { code: filters.group })}
-        </p>
-      ) : null}
-
-      <nav aria-label={t('chooseDay')} className="mb-4">
+      <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        <div className="flex flex-wrap gap-4">
+          <Link href={`${base}/problems`} className="font-medium text-brand-700 underline">
+            {t('allProblems')}
+          </Link>
+          <Link
+            href={`${base}/list?day=${board.day}`}
+            className="font-medium text-brand-700 underline"
+          >
+            {t('printable')}
+          </Link>
+        </div>
+      </div>
+      <nav aria-label={t('chooseDay')} className="mb-3">
         <ol className="flex gap-1 overflow-x-auto pb-1">
-          {dates.map((date, i) => (
+          {board.tour.dates.map((date, i) => (
             <li key={date}>
               <Link
-                href={`${base}${queryString({ day: date, group })}`}
-                aria-current={date === day ? 'page' : undefined}
+                href={`${base}${queryString({ day: date, groups: board.groupPage > 1 ? board.groupPage : undefined })}`}
+                aria-current={date === board.day ? 'page' : undefined}
                 aria-label={`${t('day', { n: i + 1 })} · ${formatDayLabel(date, locale)}`}
                 className={cn(
                   'inline-flex min-h-9 items-center rounded border px-2 text-sm whitespace-nowrap',
-                  date === day
+                  date === board.day
                     ? 'border-brand-700 bg-brand-700 text-white'
                     : 'border-gray-300 bg-white hover:border-brand-600',
                 )}
@@ -129,23 +78,14 @@ export default async function ProgrammePage({
           ))}
         </ol>
       </nav>
-
-      <ProgrammeExportLinks
-        tourId={tour.id}
-        day={day}
-        group={group}
-        manifestsHidden={list.rows.length > manifestLinkLimit}
-      />
-      <DayList
-        exports={list.rows.length > manifestLinkLimit ? undefined : { tourId: tour.id }}
-        days={[{ date: day, items: list.rows }]}
-        dayNumbers={[dates.indexOf(day) + 1]}
-        timeZone={tour.timeZone}
-      />
+      <h2 className="mb-2 text-lg font-semibold">{formatDayLabel(board.day, locale)}</h2>
+      <ClientMessages namespaces={['board', 'visitKind']}>
+        <Board key={`${board.day}:${board.groupPage}`} initial={board} openVisit={query.visit} />
+      </ClientMessages>
       <Pagination
-        page={list.page}
-        pages={list.pages}
-        hrefFor={(page) => `${base}${queryString({ day, group, page })}`}
+        page={board.groupPage}
+        pages={board.groupPages}
+        hrefFor={(page) => `${base}${queryString({ day: board.day, groups: page })}`}
       />
     </>
   );

@@ -1,0 +1,427 @@
+'use client';
+
+import {
+  DndContext,
+  type DragEndEvent,
+  PointerSensor,
+  useDraggable,
+  useDroppable,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useLocale, useTranslations } from 'next-intl';
+import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
+import { cn } from '@/lib/cn';
+import type { BoardData, BoardVisit } from '@/lib/dal/board';
+import { pick } from '@/lib/i18n/pick';
+import { planContextFromJson, planVisitOf } from '@/lib/schedule/board-plan';
+import { findProblems, type Problem } from '@/lib/schedule/problems';
+import { formatTime, zonedInstant } from '@/lib/time';
+import { ProblemList } from './problem-list';
+import {
+  type BoardKey,
+  boardKey,
+  RefusedError,
+  useBoard,
+  useChangeVisit,
+  useLiveBoard,
+  type VisitChange,
+} from './use-board';
+import { VisitForm, type VisitFormTarget } from './visit-form';
+
+// The schedule board: one day, groups down, hours across. A visit moves by dragging (dnd-kit),
+// by Alt+arrow keys, or through its form; every change shows at once, is checked in the browser
+// with the server's own rules, and rolls back with the server's message when refused.
+
+const dayStartMinutes = 6 * 60;
+const dayEndMinutes = 24 * 60;
+const span = dayEndMinutes - dayStartMinutes;
+const step = 15;
+const minute = 60_000;
+// dnd-kit would announce its internal ids; the board's own status line says what happened.
+const silent = {
+  onDragStart: () => undefined,
+  onDragMove: () => undefined,
+  onDragOver: () => undefined,
+  onDragEnd: () => undefined,
+  onDragCancel: () => undefined,
+};
+
+export function Board({
+  initial,
+  openVisit,
+}: {
+  initial: BoardData;
+  openVisit?: string | undefined;
+}) {
+  const [client] = useState(() => new QueryClient());
+  return (
+    <QueryClientProvider client={client}>
+      <BoardView initial={initial} openVisit={openVisit} />
+    </QueryClientProvider>
+  );
+}
+
+function BoardView({ initial, openVisit }: { initial: BoardData; openVisit?: string | undefined }) {
+  const t = useTranslations('board.board');
+  const locale = useLocale();
+  const key = boardKey(initial.tour.id, initial.day, initial.groupPage);
+  const { data } = useBoard(key, initial);
+  const live = useLiveBoard(initial.tour.id);
+  const change = useChangeVisit(key);
+  const [status, setStatus] = useState('');
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [undo, setUndo] = useState<{ label: string; change: VisitChange } | null>(null);
+  const [form, setForm] = useState<VisitFormTarget | null>(() => {
+    const visit = openVisit ? initial.visits.find((v) => v.id === openVisit) : undefined;
+    return visit ? { visit } : null;
+  });
+  const timeline = useRef<HTMLDivElement>(null);
+  const board = data ?? initial;
+  const zone = board.tour.timeZone;
+  const dayStart = zonedInstant(board.day, '00:00', zone).getTime();
+
+  const context = useMemo(() => planContextFromJson(board.context), [board.context]);
+  const problems = useMemo(
+    () => findProblems(board.visits.map(planVisitOf), context).filter((p) => p.day === board.day),
+    [board.visits, context, board.day],
+  );
+  const onDay = board.visits.filter((v) => {
+    const start = new Date(v.startsAt).getTime();
+    return start >= dayStart && start < dayStart + 24 * 60 * minute;
+  });
+
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
+
+  function save(visit: BoardVisit, patch: VisitChange['patch'], label: string) {
+    setRefusal(null);
+    setStatus(t('saving'));
+    const before: VisitChange['patch'] = {};
+    for (const k of Object.keys(patch) as (keyof VisitChange['patch'])[]) {
+      (before as Record<string, unknown>)[k] = visit[k as keyof BoardVisit];
+    }
+    change.mutate(
+      { visitId: visit.id, version: visit.version, patch },
+      {
+        onSuccess: (saved) => {
+          setStatus(label);
+          setUndo({
+            label,
+            change: { visitId: visit.id, version: saved.version, patch: before },
+          });
+        },
+        onError: (err) => {
+          setStatus('');
+          setRefusal(err instanceof RefusedError ? err.refusal.message : String(err));
+        },
+      },
+    );
+  }
+
+  function moveBy(visit: BoardVisit, minutes: number, fromGroup: string, toGroup?: string) {
+    const startsAt = new Date(new Date(visit.startsAt).getTime() + minutes * minute);
+    const endsAt = new Date(new Date(visit.endsAt).getTime() + minutes * minute);
+    const patch: VisitChange['patch'] = {
+      startsAt: startsAt.toISOString(),
+      endsAt: endsAt.toISOString(),
+    };
+    if (toGroup && toGroup !== fromGroup && !visit.groupIds.includes(toGroup)) {
+      patch.groupIds = visit.groupIds.map((g) => (g === fromGroup ? toGroup : g)).sort();
+    }
+    if (minutes === 0 && !patch.groupIds) return;
+    save(
+      visit,
+      patch,
+      t('moved', {
+        title: pick(locale, visit.titleZh, visit.titleEn),
+        start: formatTime(startsAt, zone),
+        end: formatTime(endsAt, zone),
+      }),
+    );
+  }
+
+  function resizeBy(visit: BoardVisit, minutes: number) {
+    const endsAt = new Date(new Date(visit.endsAt).getTime() + minutes * minute);
+    if (endsAt.getTime() - new Date(visit.startsAt).getTime() < step * minute) return;
+    save(
+      visit,
+      { endsAt: endsAt.toISOString() },
+      t('moved', {
+        title: pick(locale, visit.titleZh, visit.titleEn),
+        start: formatTime(new Date(visit.startsAt), zone),
+        end: formatTime(endsAt, zone),
+      }),
+    );
+  }
+
+  function onDragEnd(event: DragEndEvent) {
+    const [kind, visitId, fromGroup] = String(event.active.id).split(':');
+    const visit = board.visits.find((v) => v.id === visitId);
+    const width = timeline.current?.getBoundingClientRect().width ?? 0;
+    if (!visit || !fromGroup || width <= 0) return;
+    const minutes = Math.round(((event.delta.x / width) * span) / step) * step;
+    if (kind === 'resize') {
+      if (minutes !== 0) resizeBy(visit, minutes);
+      return;
+    }
+    const overGroup = event.over ? String(event.over.id).replace(/^group:/, '') : fromGroup;
+    moveBy(visit, minutes, fromGroup, overGroup);
+  }
+
+  function onKey(e: KeyboardEvent, visit: BoardVisit, groupId: string) {
+    if (!e.altKey) return;
+    const rows = board.groups.map((g) => g.id);
+    const at = rows.indexOf(groupId);
+    let handled = true;
+    if (e.key === 'ArrowLeft' && e.shiftKey) resizeBy(visit, -step);
+    else if (e.key === 'ArrowRight' && e.shiftKey) resizeBy(visit, step);
+    else if (e.key === 'ArrowLeft') moveBy(visit, -step, groupId);
+    else if (e.key === 'ArrowRight') moveBy(visit, step, groupId);
+    else if (e.key === 'ArrowUp' && at > 0) moveBy(visit, 0, groupId, rows[at - 1]);
+    else if (e.key === 'ArrowDown' && at < rows.length - 1) moveBy(visit, 0, groupId, rows[at + 1]);
+    else handled = false;
+    if (handled) e.preventDefault();
+  }
+
+  const hours = Array.from({ length: span / 60 + 1 }, (_, i) => dayStartMinutes / 60 + i);
+  const dayIndex = board.tour.dates.indexOf(board.day);
+
+  return (
+    <div className="grid gap-3">
+      <p className="text-sm text-gray-700">{t('intro')}</p>
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <span className={cn('badge', live ? 'badge-brand' : 'badge-warning')}>
+          {live ? t('live') : t('offline')}
+        </span>
+        <p
+          role="status"
+          aria-live="polite"
+          className="min-h-6 font-medium"
+          data-testid="board-status"
+        >
+          {status}
+        </p>
+        {undo ? (
+          <button
+            type="button"
+            className="btn-secondary"
+            onClick={() => {
+              const target = board.visits.find((v) => v.id === undo.change.visitId);
+              if (!target) return;
+              setUndo(null);
+              change.mutate(
+                { ...undo.change, version: target.version },
+                {
+                  onSuccess: () => setStatus(t('undone')),
+                  onError: (err) =>
+                    setRefusal(err instanceof RefusedError ? err.refusal.message : String(err)),
+                },
+              );
+            }}
+          >
+            {t('undo', { what: undo.label })}
+          </button>
+        ) : null}
+      </div>
+      <p role="alert" className="min-h-6 font-medium text-red-800" data-testid="board-refusal">
+        {refusal}
+      </p>
+
+      <DndContext sensors={sensors} onDragEnd={onDragEnd} accessibility={{ announcements: silent }}>
+        <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
+          <div className="min-w-[56rem]">
+            <div className="grid grid-cols-[7rem_1fr] border-b border-gray-200 text-xs text-gray-700">
+              <span className="px-2 py-1 font-semibold">{t('day', { n: dayIndex + 1 })}</span>
+              <div ref={timeline} className="relative h-6" aria-hidden="true">
+                {hours.map((h) => (
+                  <span
+                    key={h}
+                    className="absolute top-1 -translate-x-1/2 tabular-nums"
+                    style={{ left: `${((h * 60 - dayStartMinutes) / span) * 100}%` }}
+                  >
+                    {h === 24 ? '' : t('hour', { hour: String(h).padStart(2, '0') })}
+                  </span>
+                ))}
+              </div>
+            </div>
+            {board.groups.map((group) => (
+              <GroupRow
+                key={group.id}
+                group={group}
+                label={pick(locale, group.nameZh, group.nameEn)}
+                visits={onDay.filter((v) => v.groupIds.includes(group.id))}
+                dayStart={dayStart}
+                zone={zone}
+                problems={problems}
+                onOpen={(visit) => setForm({ visit })}
+                onKey={onKey}
+                onAdd={() => setForm({ groupId: group.id })}
+              />
+            ))}
+          </div>
+        </div>
+      </DndContext>
+
+      <ProblemList
+        problems={problems}
+        visits={board.visits}
+        groups={board.groups}
+        onOpen={(visit) => setForm({ visit })}
+      />
+
+      {form ? (
+        <VisitForm
+          target={form}
+          board={board}
+          boardKey={key as BoardKey}
+          onClose={(message) => {
+            setForm(null);
+            if (message) setStatus(message);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function GroupRow({
+  group,
+  label,
+  visits,
+  dayStart,
+  zone,
+  problems,
+  onOpen,
+  onKey,
+  onAdd,
+}: {
+  group: BoardData['groups'][number];
+  label: string;
+  visits: BoardVisit[];
+  dayStart: number;
+  zone: string;
+  problems: Problem[];
+  onOpen: (visit: BoardVisit) => void;
+  onKey: (e: KeyboardEvent, visit: BoardVisit, groupId: string) => void;
+  onAdd: () => void;
+}) {
+  const t = useTranslations('board.board');
+  const { setNodeRef, isOver } = useDroppable({ id: `group:${group.id}` });
+  return (
+    <section
+      aria-label={t('timeline', { group: label })}
+      className="grid grid-cols-[7rem_1fr] border-b border-gray-100 last:border-b-0"
+      data-testid="board-row"
+      data-group={group.code}
+    >
+      <div className="flex flex-col items-start gap-1 px-2 py-1">
+        <span className="text-sm font-semibold">{label}</span>
+        <button
+          type="button"
+          onClick={onAdd}
+          className="text-xs font-medium text-brand-700 underline"
+          aria-label={t('addFor', { code: group.code })}
+        >
+          {t('newVisit')}
+        </button>
+      </div>
+      <ol ref={setNodeRef} className={cn('relative min-h-16', isOver && 'bg-brand-50')}>
+        {visits.map((visit) => (
+          <VisitBlock
+            key={visit.id}
+            visit={visit}
+            groupId={group.id}
+            dayStart={dayStart}
+            zone={zone}
+            warnings={problems.filter((p) => p.visitIds.includes(visit.id)).length}
+            onOpen={onOpen}
+            onKey={onKey}
+          />
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function VisitBlock({
+  visit,
+  groupId,
+  dayStart,
+  zone,
+  warnings,
+  onOpen,
+  onKey,
+}: {
+  visit: BoardVisit;
+  groupId: string;
+  dayStart: number;
+  zone: string;
+  warnings: number;
+  onOpen: (visit: BoardVisit) => void;
+  onKey: (e: KeyboardEvent, visit: BoardVisit, groupId: string) => void;
+}) {
+  const t = useTranslations('board.board');
+  const locale = useLocale();
+  const move = useDraggable({ id: `move:${visit.id}:${groupId}` });
+  const resize = useDraggable({ id: `resize:${visit.id}:${groupId}` });
+  const start = new Date(visit.startsAt);
+  const end = new Date(visit.endsAt);
+  const from = Math.max((start.getTime() - dayStart) / minute - dayStartMinutes, 0);
+  const to = Math.min((end.getTime() - dayStart) / minute - dayStartMinutes, span);
+  const title = pick(locale, visit.titleZh, visit.titleEn);
+  const times = `${formatTime(start, zone)}–${formatTime(end, zone)}`;
+  const shift = move.transform
+    ? `translate3d(${move.transform.x}px, ${move.transform.y}px, 0)`
+    : undefined;
+  const stretch = resize.transform ? resize.transform.x : 0;
+  return (
+    <li
+      className="absolute top-1 bottom-1"
+      style={{
+        left: `${(from / span) * 100}%`,
+        width: `calc(${(Math.max(to - from, step) / span) * 100}% + ${stretch}px)`,
+        transform: shift,
+        zIndex: move.isDragging || resize.isDragging ? 10 : undefined,
+      }}
+    >
+      <button
+        ref={move.setNodeRef}
+        // Pointer listeners only: dnd-kit's keyboard attributes are for its keyboard sensor,
+        // which this board does not use (the button opens the form, Alt+arrows move the visit).
+        {...move.listeners}
+        type="button"
+        onClick={() => onOpen(visit)}
+        onKeyDown={(e) => onKey(e, visit, groupId)}
+        data-testid="board-visit"
+        data-visit={visit.id}
+        aria-label={[
+          title,
+          times,
+          visit.cancelled ? t('cancelled') : null,
+          warnings ? t('warningCount', { count: warnings }) : null,
+        ]
+          .filter(Boolean)
+          .join(', ')}
+        className={cn(
+          'flex h-full w-full touch-none flex-col overflow-hidden rounded border px-1 text-left text-xs leading-tight',
+          visit.cancelled
+            ? 'border-gray-300 bg-gray-100 text-gray-700 line-through'
+            : 'border-brand-700 bg-brand-100 text-brand-800',
+          warnings > 0 && 'border-amber-700 bg-amber-100 text-amber-900',
+        )}
+      >
+        <span className="font-semibold tabular-nums">{times}</span>
+        <span className="truncate">{title}</span>
+        {warnings > 0 ? <span aria-hidden="true">⚠ {warnings}</span> : null}
+      </button>
+      <span
+        ref={resize.setNodeRef}
+        {...resize.listeners}
+        aria-hidden="true"
+        className="absolute top-0 right-0 bottom-0 w-2 cursor-ew-resize touch-none"
+        data-testid="board-resize"
+      />
+    </li>
+  );
+}

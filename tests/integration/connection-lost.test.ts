@@ -1,0 +1,97 @@
+import { eq, sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../db/connect';
+import { ConnectionLostError } from '../../db/connection-lost';
+import * as s from '../../db/schema';
+import { testDatabases } from './databases';
+
+// Only a server has connections to drop: what a failover or an administrator's restart does.
+const server = testDatabases().find((d) => d.name === 'postgres');
+
+describe.skipIf(!server)('a dropped database connection on Postgres', () => {
+  let handle: DatabaseHandle;
+  let admin: postgres.Sql;
+  let dbName: string;
+  beforeAll(async () => {
+    handle = await (server as NonNullable<typeof server>).open();
+    await handle.migrate();
+    admin = postgres(process.env.TEST_DATABASE_URL ?? '', { max: 1, onnotice: () => {} });
+    const result = await handle.db.execute(sql`select current_database() as name`);
+    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+      name: string;
+    }[];
+    dbName = rows[0]?.name ?? '';
+  });
+  afterAll(async () => {
+    await handle?.close();
+    await admin?.end();
+    await server?.cleanup();
+  });
+
+  const dropAll = () =>
+    admin`select pg_terminate_backend(pid) from pg_stat_activity
+          where datname = ${dbName} and pid <> pg_backend_pid()`;
+
+  it('20 readers see no failure while every connection is dropped twice', async () => {
+    let reads = 0;
+    const failures: string[] = [];
+    const until = Date.now() + 3000;
+    const reader = async () => {
+      while (Date.now() < until) {
+        try {
+          await handle.db.select({ id: s.tours.id }).from(s.tours).limit(5);
+          reads++;
+        } catch (err) {
+          failures.push(String((err as Error).cause ?? err));
+        }
+      }
+    };
+    const readers = Array.from({ length: 20 }, reader);
+    await new Promise((r) => setTimeout(r, 800));
+    await dropAll();
+    await new Promise((r) => setTimeout(r, 1000));
+    await dropAll();
+    await Promise.all(readers);
+    expect(failures).toEqual([]);
+    expect(reads).toBeGreaterThan(100);
+  });
+
+  it('a transaction whose connection drops before COMMIT reports "not saved", and saved nothing', async () => {
+    const name = `Dropped ${Date.now()}`;
+    const attempt = handle.db.transaction(async (tx) => {
+      await tx.insert(s.tours).values({
+        nameZh: name,
+        nameEn: name,
+        startDate: '2026-01-01',
+        endDate: '2026-01-02',
+      });
+      await dropAll();
+      await tx.select().from(s.tours).limit(1);
+    });
+    const err = await attempt.catch((e) => e);
+    expect(err).toBeInstanceOf(ConnectionLostError);
+    expect((err as ConnectionLostError).outcome).toBe('notSaved');
+    const rows = await handle.db.select().from(s.tours).where(eq(s.tours.nameEn, name));
+    expect(rows).toEqual([]);
+  });
+
+  it('a transaction whose connection drops while COMMIT runs reports "may have been saved"', async () => {
+    // A deferred constraint trigger that takes a second runs inside COMMIT: the drop lands there.
+    await handle.db.execute(sql`create table slow_commit (x int)`);
+    await handle.db.execute(
+      sql`create function slow_commit_check() returns trigger language plpgsql as $$ begin perform pg_sleep(1); return null; end $$`,
+    );
+    await handle.db.execute(
+      sql`create constraint trigger slow_commit_trigger after insert on slow_commit deferrable initially deferred for each row execute function slow_commit_check()`,
+    );
+    const attempt = handle.db.transaction(async (tx) => {
+      await tx.execute(sql`insert into slow_commit values (1)`);
+    });
+    await new Promise((r) => setTimeout(r, 400));
+    await dropAll();
+    const err = await attempt.catch((e) => e);
+    expect(err).toBeInstanceOf(ConnectionLostError);
+    expect((err as ConnectionLostError).outcome).toBe('unknown');
+  });
+});
