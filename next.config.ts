@@ -4,8 +4,8 @@ import createNextIntlPlugin from 'next-intl/plugin';
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 const nextConfig: NextConfig = {
-  // PGlite loads its WASM and extension bundles from its own package folder at run time.
-  // exceljs reads uploaded workbooks in the import route (TOOLCHAIN.md: keep it external).
+  // PGlite loads its WASM and extension bundles from its own package folder at run time; exceljs
+  // (reading imports, streaming exports) is loaded as it is (TOOLCHAIN.md: keep it external).
   serverExternalPackages: ['@electric-sql/pglite', 'exceljs'],
   poweredByHeader: false,
   typedRoutes: false,

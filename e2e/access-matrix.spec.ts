@@ -119,6 +119,8 @@ interface Ids {
   /** Another visit, so that each action that changes one starts from the version it reads. */
   demoVisit2: string;
   demoVisit2Version: number;
+  /** A visit of the other tour (exports ask for it under both tours). */
+  otherVisit: string;
 }
 
 async function discoverIds(ctx: Record<Who, APIRequestContext>): Promise<Ids> {
@@ -139,6 +141,8 @@ async function discoverIds(ctx: Record<Who, APIRequestContext>): Promise<Ids> {
     select v.id, v.version from visits v join visit_groups vg on vg.visit_id = v.id
     where v.tour_id = ${demoTour ?? ''} and vg.group_id = ${group?.id ?? ''} and not v.cancelled
     order by v.starts_at limit 2`;
+  const [otherVisit] = await sql<{ id: string }[]>`
+    select id from visits where tour_id = ${otherTour ?? ''} order by starts_at limit 1`;
   const ids = {
     demoTour,
     otherTour,
@@ -150,6 +154,7 @@ async function discoverIds(ctx: Record<Who, APIRequestContext>): Promise<Ids> {
     demoVisit2: visit2?.id,
     demoVisit2Version: visit2?.version,
     outletA,
+    otherVisit: otherVisit?.id,
   };
   for (const [k, v] of Object.entries(ids)) expect(v, k).toBeTruthy();
   expect(demoTour).not.toBe(otherTour);
@@ -288,6 +293,54 @@ const routeRules: Record<string, (ids: Ids) => [path: string, expect: Expect][]>
     ],
   ],
   '/api/health': () => [['/api/health', publicPage]],
+  // Exports: the tour's staff only; passport columns asked for by a coordinator are left out
+  // (the passport check above reads every non-organizer's CSV).
+  '/api/tours/[tourId]/exports/[file]': (ids) => {
+    const api = (tour: string, file: string) => `/api/tours/${tour}/exports/${file}`;
+    const sensitive = 'passport=1&nationality=1&dob=1';
+    return [
+      [api(ids.demoTour, `delegates.csv?${sensitive}`), apiFor(...demoStaff)],
+      [api(ids.demoTour, 'delegates.xlsx?region=southeast_asia'), apiFor(...demoStaff)],
+      [api(ids.otherTour, `delegates.csv?${sensitive}`), apiFor(...otherStaff)],
+      [api(ids.demoTour, 'programme.xlsx'), apiFor(...demoStaff)],
+      [api(ids.demoTour, 'programme.ics'), apiFor(...demoStaff)],
+      [
+        api(ids.demoTour, `day.csv?date=${demoData.tour.startDate}&group=A&${sensitive}`),
+        apiFor(...demoStaff),
+      ],
+      [
+        api(ids.otherTour, `day.xlsx?date=${demoData.tour.startDate}&group=A`),
+        apiFor(...otherStaff),
+      ],
+      // A malformed filter is refused with the field's name, never widened to everyone.
+      [
+        api(ids.demoTour, 'delegates.csv?region=Not%20A%20Region'),
+        (w) => (demoStaff.includes(w) ? 400 : w === 'anon' ? 401 : 404),
+      ],
+      [api(ids.demoTour, 'passwords.csv'), (w) => (w === 'anon' ? 401 : 404)],
+    ];
+  },
+  '/api/tours/[tourId]/visits/[visitId]/[file]': (ids) => [
+    [
+      `/api/tours/${ids.demoTour}/visits/${ids.demoVisit}/manifest.csv?passport=1`,
+      apiFor(...demoStaff),
+    ],
+    [`/api/tours/${ids.demoTour}/visits/${ids.demoVisit}/manifest.xlsx`, apiFor(...demoStaff)],
+    [`/api/tours/${ids.otherTour}/visits/${ids.otherVisit}/manifest.csv`, apiFor(...otherStaff)],
+    // A visit asked for under a tour it does not belong to exists for nobody.
+    [
+      `/api/tours/${ids.otherTour}/visits/${ids.demoVisit}/manifest.csv`,
+      (w) => (w === 'anon' ? 401 : 404),
+    ],
+  ],
+  '/tours/[tourId]/print/delegates': (ids) => [
+    [`/tours/${ids.demoTour}/print/delegates?passport=1&dob=1`, staffOf(...demoStaff)],
+    [`/tours/${ids.otherTour}/print/delegates?region=europe`, staffOf(...otherStaff)],
+  ],
+  '/tours/[tourId]/print/manifest/[visitId]': (ids) => [
+    [`/tours/${ids.demoTour}/print/manifest/${ids.demoVisit}?passport=1`, staffOf(...demoStaff)],
+    [`/tours/${ids.otherTour}/print/manifest/${ids.demoVisit}`, staffOf()],
+  ],
   '/api/health/ready': () => [['/api/health/ready', publicPage]],
   '/api/tours/[tourId]/export': (ids) => [
     [`/api/tours/${ids.demoTour}/export`, apiFor('organizer')],

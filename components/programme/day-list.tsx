@@ -8,11 +8,14 @@ export function DayList({
   days,
   dayNumbers,
   timeZone,
+  exports,
 }: {
   days: { date: string; items: ProgrammeItem[] }[];
   /** The tour day number of each day shown, when they are not the tour's days from the first. */
   dayNumbers?: number[];
   timeZone: string;
+  /** Staff views: each visit offers its manifest for download. */
+  exports?: { tourId: string } | undefined;
 }) {
   const t = useTranslations('programme');
   const locale = useLocale();
@@ -35,7 +38,7 @@ export function DayList({
           ) : (
             <ol className="grid gap-2">
               {day.items.map((visit) => (
-                <VisitItem key={visit.id} visit={visit} timeZone={timeZone} />
+                <VisitItem key={visit.id} visit={visit} timeZone={timeZone} exports={exports} />
               ))}
             </ol>
           )}

@@ -1,4 +1,5 @@
 import { useLocale, useTranslations } from 'next-intl';
+import { VisitManifestLink } from '@/components/exports/export-menu';
 import { Badge } from '@/components/ui/badge';
 import { BilingualName } from '@/components/ui/bilingual-name';
 import { cn } from '@/lib/cn';
@@ -6,8 +7,18 @@ import type { ProgrammeItem } from '@/lib/dal/programme';
 import { pick } from '@/lib/i18n/pick';
 import { formatTime } from '@/lib/time';
 
-export function VisitItem({ visit, timeZone }: { visit: ProgrammeItem; timeZone: string }) {
+export function VisitItem({
+  visit,
+  timeZone,
+  exports,
+}: {
+  visit: ProgrammeItem;
+  timeZone: string;
+  /** Staff views: the visit's manifest for download. */
+  exports?: { tourId: string } | undefined;
+}) {
   const t = useTranslations('programme');
+  const tExport = useTranslations('exports.menu');
   const tKind = useTranslations('visitKind');
   const locale = useLocale();
   const start = formatTime(visit.startsAt, timeZone);
@@ -59,6 +70,13 @@ export function VisitItem({ visit, timeZone }: { visit: ProgrammeItem; timeZone:
           <p className="mt-1 text-sm text-gray-800" lang={notesLang}>
             {notes}
           </p>
+        ) : null}
+        {exports ? (
+          <VisitManifestLink
+            tourId={exports.tourId}
+            visitId={visit.id}
+            label={tExport('manifest')}
+          />
         ) : null}
       </div>
     </li>

@@ -47,7 +47,7 @@ export async function seedLargeTour(
   const length = Math.min(90, gap - 10);
   const groupCount = Math.ceil(n.delegates / n.groupSize);
   const passwordHash = await hashPassword(accountPassword);
-  return db.transaction(async (tx) => {
+  const made = await db.transaction(async (tx) => {
     const [tour] = await tx
       .insert(s.tours)
       .values({
@@ -126,4 +126,8 @@ export async function seedLargeTour(
     const visits = await tx.$count(s.visits, eq(s.visits.tourId, tourId));
     return { tourId, groups: groupCount, visits };
   });
+  // A bulk load leaves the planner without statistics, and the embedded database has no
+  // autovacuum to gather them: without this, lists of the tour are read by nested loops.
+  await db.execute(sql`analyze`);
+  return made;
 }

@@ -32,7 +32,7 @@ export interface DelegateFilters {
 
 const displayName = sql<string>`coalesce(${delegates.nameEn}, ${delegates.passportName})`;
 
-function filterConditions(tourId: string, f: DelegateFilters): (SQL | undefined)[] {
+export function filterConditions(tourId: string, f: DelegateFilters): (SQL | undefined)[] {
   return [
     eq(delegates.tourId, tourId),
     isNull(delegates.archivedAt),
@@ -53,10 +53,10 @@ function filterConditions(tourId: string, f: DelegateFilters): (SQL | undefined)
   ];
 }
 
-const nationalities = alias(countries, 'nationalities');
+export const nationalities = alias(countries, 'nationalities');
 
 /** The joins every delegate query shares: outlet, its region, group, nationality. */
-function withJoins<T extends PgSelect>(qb: T) {
+export function withJoins<T extends PgSelect>(qb: T) {
   return qb
     .innerJoin(
       outlets,
@@ -138,7 +138,7 @@ export type DelegateListRow = Awaited<ReturnType<typeof queryDelegates>>['rows']
 /**
  * The menus of the delegates list in one query: the tour's outlets and groups (each null when
  * there are more than a menu should hold, so the page offers a search by name in its place) and
- * the regions its outlets come from.
+ * the regions and countries its outlets come from.
  */
 export async function queryDelegateFilterOptions(db: Db, scope: TourScope) {
   const limit = filterMenuLimit + 1;
@@ -147,6 +147,7 @@ export async function queryDelegateFilterOptions(db: Db, scope: TourScope) {
       outlets: sql<unknown>`(select coalesce(json_agg(json_build_object('id', o.id, 'nameZh', o.name_zh, 'nameEn', o.name_en) order by o.name_en), '[]') from (select id, name_zh, name_en from outlets where tour_id = ${tours.id} and archived_at is null order by name_en limit ${limit}) o)`,
       groups: sql<unknown>`(select coalesce(json_agg(json_build_object('id', g.id, 'code', g.code, 'nameZh', g.name_zh, 'nameEn', g.name_en) order by g.code), '[]') from (select id, code, name_zh, name_en from groups where tour_id = ${tours.id} order by code limit ${limit}) g)`,
       regions: sql<unknown>`(select coalesce(json_agg(json_build_object('code', r.code, 'nameZh', r.name_zh, 'nameEn', r.name_en) order by r.sort_order), '[]') from regions r where exists (select 1 from outlets o join countries c on c.code = o.country_code where o.tour_id = ${tours.id} and o.archived_at is null and c.region_id = r.id))`,
+      countries: sql<unknown>`(select coalesce(json_agg(json_build_object('code', c.code, 'nameZh', c.name_zh, 'nameEn', c.name_en) order by c.name_en), '[]') from countries c where exists (select 1 from outlets o where o.tour_id = ${tours.id} and o.archived_at is null and o.country_code = c.code))`,
     })
     .from(tours)
     .where(eq(tours.id, scope.tourId));
@@ -160,6 +161,7 @@ export async function queryDelegateFilterOptions(db: Db, scope: TourScope) {
     outlets: outletRows.length > filterMenuLimit ? null : outletRows,
     groups: groupRows.length > filterMenuLimit ? null : groupRows,
     regions: parse<{ code: string; nameZh: string; nameEn: string }>(row?.regions),
+    countries: parse<{ code: string; nameZh: string; nameEn: string }>(row?.countries),
   };
 }
 

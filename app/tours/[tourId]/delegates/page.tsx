@@ -3,10 +3,14 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { DelegateFilters } from '@/components/delegates/delegate-filters';
 import { DelegateList } from '@/components/delegates/delegate-list';
+import { DelegateExportMenu } from '@/components/exports/export-menu';
 import { Pagination, queryString } from '@/components/ui/pagination';
 import { delegateRoles } from '@/db/schema';
+import { canSeeSensitive } from '@/lib/auth/permissions';
 import { delegateSorts, getDelegateFilterOptions, getDelegates } from '@/lib/dal/delegates';
+import { getExportMenuOptions } from '@/lib/dal/exports';
 import { requireTourScope } from '@/lib/dal/guards';
+import { pick } from '@/lib/i18n/pick';
 import {
   firstValues,
   listPage,
@@ -35,11 +39,12 @@ export default async function DelegatesPage({
   params: Promise<{ tourId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { scope, tour } = await requireTourScope((await params).tourId);
+  const { scope, tour, viewer } = await requireTourScope((await params).tourId);
   const filters = filtersSchema.parse(firstValues(await searchParams));
-  const [list, options, t, locale] = await Promise.all([
+  const [list, options, exportOptions, t, locale] = await Promise.all([
     getDelegates(scope, filters),
     getDelegateFilterOptions(scope),
+    getExportMenuOptions(scope),
     getTranslations('delegates'),
     getLocale(),
   ]);
@@ -59,6 +64,26 @@ export default async function DelegatesPage({
         groups={options.groups}
         regions={options.regions}
         locale={locale}
+      />
+      <DelegateExportMenu
+        tourId={tour.id}
+        filters={filters}
+        sensitive={canSeeSensitive(viewer)}
+        choices={{
+          countries: options.countries.map((c) => ({
+            value: c.code,
+            label: pick(locale, c.nameZh, c.nameEn),
+          })),
+          themes: exportOptions.themes.map((c) => ({
+            value: c.id,
+            label: pick(locale, c.nameZh, c.nameEn),
+          })),
+          cities: exportOptions.cities.map((c) => ({
+            value: c.code,
+            label: pick(locale, c.nameZh, c.nameEn),
+          })),
+        }}
+        days={{ first: tour.startDate, last: tour.endDate }}
       />
       <p role="status" className="mb-2 text-sm font-medium" data-testid="delegate-count">
         {list.total === 0 &&

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { manifestLinkLimit, ProgrammeExportLinks } from '@/components/exports/export-menu';
 import { DayList } from '@/components/programme/day-list';
 import { FilterButtons, FilterForm, SearchField } from '@/components/ui/filter-form';
 import { Pagination, queryString } from '@/components/ui/pagination';
@@ -129,7 +130,14 @@ export default async function ProgrammePage({
         </ol>
       </nav>
 
+      <ProgrammeExportLinks
+        tourId={tour.id}
+        day={day}
+        group={group}
+        manifestsHidden={list.rows.length > manifestLinkLimit}
+      />
       <DayList
+        exports={list.rows.length > manifestLinkLimit ? undefined : { tourId: tour.id }}
         days={[{ date: day, items: list.rows }]}
         dayNumbers={[dates.indexOf(day) + 1]}
         timeZone={tour.timeZone}
