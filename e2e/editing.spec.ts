@@ -28,7 +28,7 @@ test('an organizer creates a tour, adds an outlet and a delegate; the coordinato
   await form.getByRole('button', { name: 'Create tour' }).click();
   // Bad input names the field, and nothing is saved: the form stays, with what was typed.
   await expect(form.getByRole('alert')).toContainText('End date');
-  await expect(form.getByText('End date must come after the start.')).toBeVisible();
+  await expect(form.getByText('End date must be after the start.')).toBeVisible();
   await expect(form.getByLabel('English name')).toHaveValue(tourName);
   await form.getByLabel('End date').fill('2026-09-20');
   await form.getByRole('button', { name: 'Create tour' }).click();

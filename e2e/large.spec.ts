@@ -104,9 +104,9 @@ test('the overview, outlets and programme send a page each, not the tour', async
   const overview = await page(call, `/tours/${tourId}`);
   expect(overview).toMatch(/476 more groups/); // 500 groups: 24 by name, a link to the rest
   expect(await page(call, `/tours/${tourId}/outlets`)).toContain('Page 1 of 8');
-  // A day of every group is 2,143 visits: sent fifty at a time.
+  // A day of every group is 2,143 visits: sent forty at a time.
   const day = await page(call, `/tours/${tourId}/programme/list?day=2026-07-20`);
-  expect(day.match(/data-testid="visit"/g)).toHaveLength(50);
+  expect(day.match(/data-testid="visit"/g)).toHaveLength(40);
   expect(day).toMatch(/Page 1 of \d+/);
   // One group's day (sixty visits over fourteen days: four on the 8th day), the group typed as
   // there are too many for a menu.

@@ -144,10 +144,10 @@ export async function queryDelegateFilterOptions(db: Db, scope: TourScope) {
   const limit = filterMenuLimit + 1;
   const [row] = await db
     .select({
-      outlets: sql<unknown>`(select coalesce(json_agg(json_build_object('id', o.id, 'nameZh', o.name_zh, 'nameEn', o.name_en) order by o.name_en), '[]') from (select id, name_zh, name_en from outlets where tour_id = ${tours.id} and archived_at is null order by name_en limit ${limit}) o)`,
-      groups: sql<unknown>`(select coalesce(json_agg(json_build_object('id', g.id, 'code', g.code, 'nameZh', g.name_zh, 'nameEn', g.name_en) order by g.code), '[]') from (select id, code, name_zh, name_en from groups where tour_id = ${tours.id} order by code limit ${limit}) g)`,
-      regions: sql<unknown>`(select coalesce(json_agg(json_build_object('code', r.code, 'nameZh', r.name_zh, 'nameEn', r.name_en) order by r.sort_order), '[]') from regions r where exists (select 1 from outlets o join countries c on c.code = o.country_code where o.tour_id = ${tours.id} and o.archived_at is null and c.region_id = r.id))`,
-      countries: sql<unknown>`(select coalesce(json_agg(json_build_object('code', c.code, 'nameZh', c.name_zh, 'nameEn', c.name_en) order by c.name_en), '[]') from countries c where exists (select 1 from outlets o where o.tour_id = ${tours.id} and o.archived_at is null and o.country_code = c.code))`,
+      outlets: sql<unknown>`(select coalesce(json_agg(json_build_object('id', o.id, 'nameZh', o.name_zh, 'nameEn', o.name_en) order by o.name_en), '[]') from (select id, name_zh, name_en from outlets where tour_id = ${scope.tourId} and archived_at is null order by name_en limit ${limit}) o)`,
+      groups: sql<unknown>`(select coalesce(json_agg(json_build_object('id', g.id, 'code', g.code, 'nameZh', g.name_zh, 'nameEn', g.name_en) order by g.code), '[]') from (select id, code, name_zh, name_en from groups where tour_id = ${scope.tourId} order by code limit ${limit}) g)`,
+      regions: sql<unknown>`(select coalesce(json_agg(json_build_object('code', r.code, 'nameZh', r.name_zh, 'nameEn', r.name_en) order by r.sort_order), '[]') from regions r where exists (select 1 from outlets o join countries c on c.code = o.country_code where o.tour_id = ${scope.tourId} and o.archived_at is null and c.region_id = r.id))`,
+      countries: sql<unknown>`(select coalesce(json_agg(json_build_object('code', c.code, 'nameZh', c.name_zh, 'nameEn', c.name_en) order by c.name_en), '[]') from countries c where exists (select 1 from outlets o where o.tour_id = ${scope.tourId} and o.archived_at is null and o.country_code = c.code))`,
     })
     .from(tours)
     .where(eq(tours.id, scope.tourId));

@@ -15,7 +15,7 @@ export interface ProgrammeFilters {
   groupIds?: string[] | undefined;
 }
 
-export const programmePageSize = 50;
+export const programmePageSize = 40;
 
 function programmeConditions(db: Db, tourId: string, filters: ProgrammeFilters) {
   return and(
@@ -112,7 +112,7 @@ export async function queryOwnProgramme(db: Db, scope: SelfScope, filters: Progr
   });
 }
 
-/** One page of a tour's visits (a day's, a group's): a tour of 30,000 visits sends 50. */
+/** One page of a tour's visits (a day's, a group's): a tour of 30,000 visits sends 40. */
 export async function queryProgrammePage(
   db: Db,
   scope: TourScope,

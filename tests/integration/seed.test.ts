@@ -5,6 +5,7 @@ import * as s from '../../db/schema';
 import { SeedConflictError, seedDemoIfEmpty, seedDemoTour } from '../../db/seed';
 import { demoData } from '../../db/seed/demo-data';
 import type { Viewer } from '../../lib/auth/permissions';
+import { queryDelegateFilterOptions } from '../../lib/dal/delegates';
 import { queryOutletFilterOptions, queryOutlets } from '../../lib/dal/outlets';
 import { queryProgramme } from '../../lib/dal/programme';
 import { type TourScope, tourScope } from '../../lib/dal/scope';
@@ -69,6 +70,26 @@ for (const target of testDatabases()) {
         new Date(Date.UTC(2025, 6, 18, (hh ?? 0) - 8, mm)).toISOString(),
       );
       for (const visit of programme) expect(visit.groups.length).toBeGreaterThan(0);
+    });
+
+    it("offers the delegates list's menus from one query: outlets, groups, regions, countries", async () => {
+      const menus = await queryDelegateFilterOptions(handle.db, scope);
+      expect(menus.outlets?.map((o) => o.nameEn).sort()).toEqual(
+        demoData.outlets.map((o) => o.nameEn).sort(),
+      );
+      expect(menus.groups?.map((g) => g.code)).toEqual(['A', 'B', 'C']);
+      expect(menus.regions.map((r) => r.code).sort()).toEqual(
+        [
+          ...new Set(
+            demoData.outlets.map(
+              (o) => demoData.countries.find((c) => c.code === o.country)?.region,
+            ),
+          ),
+        ].sort(),
+      );
+      expect(menus.countries.map((c) => c.code).sort()).toEqual(
+        [...new Set(demoData.outlets.map((o) => o.country))].sort(),
+      );
     });
 
     it('filters outlets by region and country and finds names in either script', async () => {

@@ -29,7 +29,7 @@ const filterSchema = z.object({
 
 /**
  * The coordinators' programme, one day at a time (today's first while the tour runs), for all
- * groups or one: a tour of 30,000 visits sends the fifty it shows.
+ * groups or one: a tour of 30,000 visits sends the forty it shows.
  */
 export default async function ProgrammePage({
   params,
