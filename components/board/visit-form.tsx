@@ -34,6 +34,15 @@ const modes = ['coach', 'train', 'flight', 'car', 'boat', 'walk', 'other'] as co
 
 type Fields = Omit<BoardVisit, 'id' | 'version' | 'cancelled'>;
 
+/** The one-line fields of transport and contacts: name, longest value, input type. */
+const contactFields = [
+  ['vehicle', 100, 'text'],
+  ['hostContactName', 100, 'text'],
+  ['hostContactPhone', 40, 'tel'],
+  ['escortName', 100, 'text'],
+  ['escortPhone', 40, 'tel'],
+] as const;
+
 /**
  * A visit's form, in a modal dialog: every field, times typed on the tour's clock whatever the
  * browser's zone, the warnings of the change shown before saving, and the server's refusal (a
@@ -369,53 +378,18 @@ export function VisitForm({
               ))}
             </select>
           </label>
-          <label className="grid gap-1 text-sm font-medium">
-            {t('vehicle')}
-            <input
-              name="vehicle"
-              maxLength={100}
-              defaultValue={existing?.vehicle ?? ''}
-              className={input}
-            />
-          </label>
-          <label className="grid gap-1 text-sm font-medium">
-            {t('hostContactName')}
-            <input
-              name="hostContactName"
-              maxLength={100}
-              defaultValue={existing?.hostContactName ?? ''}
-              className={input}
-            />
-          </label>
-          <label className="grid gap-1 text-sm font-medium">
-            {t('hostContactPhone')}
-            <input
-              name="hostContactPhone"
-              type="tel"
-              maxLength={40}
-              defaultValue={existing?.hostContactPhone ?? ''}
-              className={input}
-            />
-          </label>
-          <label className="grid gap-1 text-sm font-medium">
-            {t('escortName')}
-            <input
-              name="escortName"
-              maxLength={100}
-              defaultValue={existing?.escortName ?? ''}
-              className={input}
-            />
-          </label>
-          <label className="grid gap-1 text-sm font-medium">
-            {t('escortPhone')}
-            <input
-              name="escortPhone"
-              type="tel"
-              maxLength={40}
-              defaultValue={existing?.escortPhone ?? ''}
-              className={input}
-            />
-          </label>
+          {contactFields.map(([name, maxLength, type]) => (
+            <label key={name} className="grid gap-1 text-sm font-medium">
+              {t(name)}
+              <input
+                name={name}
+                type={type}
+                maxLength={maxLength}
+                defaultValue={existing?.[name] ?? ''}
+                className={input}
+              />
+            </label>
+          ))}
         </div>
 
         {warnings.length > 0 ? (

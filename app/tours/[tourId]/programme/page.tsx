@@ -3,8 +3,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { Board } from '@/components/board/board';
 import { ClientMessages } from '@/components/i18n/client-messages';
+import { DayNav } from '@/components/programme/day-nav';
 import { Pagination, queryString } from '@/components/ui/pagination';
-import { cn } from '@/lib/cn';
 import { getBoard } from '@/lib/dal/board';
 import { requireTourScope } from '@/lib/dal/guards';
 import { formatDayLabel } from '@/lib/time';
@@ -57,27 +57,14 @@ export default async function BoardPage({
           </Link>
         </div>
       </div>
-      <nav aria-label={t('chooseDay')} className="mb-3">
-        <ol className="flex gap-1 overflow-x-auto pb-1">
-          {board.tour.dates.map((date, i) => (
-            <li key={date}>
-              <Link
-                href={`${base}${queryString({ day: date, groups: board.groupPage > 1 ? board.groupPage : undefined })}`}
-                aria-current={date === board.day ? 'page' : undefined}
-                aria-label={`${t('day', { n: i + 1 })} · ${formatDayLabel(date, locale)}`}
-                className={cn(
-                  'inline-flex min-h-9 items-center rounded border px-2 text-sm whitespace-nowrap',
-                  date === board.day
-                    ? 'border-brand-700 bg-brand-700 text-white'
-                    : 'border-gray-300 bg-white hover:border-brand-600',
-                )}
-              >
-                {t('day', { n: i + 1 })}
-              </Link>
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <DayNav
+        dates={board.tour.dates}
+        current={board.day}
+        hrefFor={(date) =>
+          `${base}${queryString({ day: date, groups: board.groupPage > 1 ? board.groupPage : undefined })}`
+        }
+        className="mb-3"
+      />
       <h2 className="mb-2 text-lg font-semibold">{formatDayLabel(board.day, locale)}</h2>
       <ClientMessages namespaces={['board', 'visitKind']}>
         <Board key={`${board.day}:${board.groupPage}`} initial={board} openVisit={query.visit} />

@@ -3,13 +3,14 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { manifestLinkLimit, ProgrammeExportLinks } from '@/components/exports/export-menu';
 import { DayList } from '@/components/programme/day-list';
+import { DayNav } from '@/components/programme/day-nav';
 import { FilterButtons, FilterForm, SearchField } from '@/components/ui/filter-form';
 import { Pagination, queryString } from '@/components/ui/pagination';
 import { cn } from '@/lib/cn';
 import { getGroupByCode, getGroupMenu } from '@/lib/dal/groups';
 import { requireTourScope } from '@/lib/dal/guards';
 import { getProgrammePage } from '@/lib/dal/programme';
-import { dateKeyOf, datesBetween, formatDayLabel, nextDateKey, zonedInstant } from '@/lib/time';
+import { dateKeyOf, datesBetween, nextDateKey, zonedInstant } from '@/lib/time';
 import { listPage } from '@/lib/validation/list-params';
 
 const filterSchema = z.object({
@@ -48,7 +49,7 @@ export default async function ProgrammePage({
       : dates.includes(today)
         ? today
         : (dates[0] ?? tour.startDate);
-  const [menu, chosen, t, locale] = await Promise.all([
+  const [menu, chosen, t, _locale] = await Promise.all([
     getGroupMenu(scope),
     filters.group ? getGroupByCode(scope, filters.group) : null,
     getTranslations('programme'),
@@ -108,27 +109,12 @@ export default async function ProgrammePage({
         </p>
       ) : null}
 
-      <nav aria-label={t('chooseDay')} className="mb-4">
-        <ol className="flex gap-1 overflow-x-auto pb-1">
-          {dates.map((date, i) => (
-            <li key={date}>
-              <Link
-                href={`${base}${queryString({ day: date, group })}`}
-                aria-current={date === day ? 'page' : undefined}
-                aria-label={`${t('day', { n: i + 1 })} · ${formatDayLabel(date, locale)}`}
-                className={cn(
-                  'inline-flex min-h-9 items-center rounded border px-2 text-sm whitespace-nowrap',
-                  date === day
-                    ? 'border-brand-700 bg-brand-700 text-white'
-                    : 'border-gray-300 bg-white hover:border-brand-600',
-                )}
-              >
-                {t('day', { n: i + 1 })}
-              </Link>
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <DayNav
+        dates={dates}
+        current={day}
+        hrefFor={(date) => `${base}${queryString({ day: date, group })}`}
+        className="mb-4"
+      />
 
       <ProgrammeExportLinks
         tourId={tour.id}
