@@ -130,10 +130,6 @@ export async function queryProgrammePage(
 
 export type ProgrammeItem = Awaited<ReturnType<typeof queryProgramme>>[number];
 
-export async function getProgramme(scope: TourScope, filters: ProgrammeFilters = {}) {
-  return queryProgramme(await getDb(), scope, filters);
-}
-
 export async function getProgrammePage(
   scope: TourScope,
   filters: ProgrammeFilters & { page?: number | undefined },

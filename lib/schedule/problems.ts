@@ -1,5 +1,5 @@
-import { addMinutes, differenceInMinutes } from 'date-fns';
-import { type DateKey, dateKeyOf, formatTime, nextDateKey, zonedInstant } from '@/lib/time';
+import { differenceInMinutes } from 'date-fns';
+import { type DateKey, dateKeyOf, nextDateKey, zonedInstant } from '@/lib/time';
 
 // What a schedule change breaks that the database does not refuse outright: warnings a
 // coordinator sees before saving and on the board until resolved. Pure functions of the plan and
@@ -267,19 +267,4 @@ export function findProblems(visits: PlanVisit[], ctx: PlanContext): Problem[] {
 function isoWeekday(day: DateKey): number {
   const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
   return weekday === 0 ? 7 : weekday;
-}
-
-/** The problems that involve a visit: what the board shows on it. */
-export function problemsOf(problems: Problem[], visitId: string): Problem[] {
-  return problems.filter((p) => p.visitIds.includes(visitId));
-}
-
-/** Times for messages, on the tour's clock. */
-export function visitTimes(v: Pick<PlanVisit, 'startsAt' | 'endsAt'>, timeZone: string) {
-  return { start: formatTime(v.startsAt, timeZone), end: formatTime(v.endsAt, timeZone) };
-}
-
-/** A move keeps the duration: the new end of a visit started at `startsAt`. */
-export function movedEnd(v: Pick<PlanVisit, 'startsAt' | 'endsAt'>, startsAt: Date): Date {
-  return addMinutes(startsAt, differenceInMinutes(v.endsAt, v.startsAt));
 }
