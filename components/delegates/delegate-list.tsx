@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import type { DelegateListRow } from '@/lib/dal/delegates';
 import { htmlLang } from '@/lib/i18n/locales';
@@ -36,11 +35,13 @@ export function DelegateList({
           const person = names(d.nameZh, d.nameEn ?? d.passportName);
           const outlet = names(d.outletZh, d.outletEn);
           return (
+            // Plain links: fifty client-side Links would each be hydrated and prefetched for a
+            // page a coordinator opens one of.
             <tr key={d.id} data-testid="delegate">
               <td>
-                <Link href={`/tours/${tourId}/delegates/${d.id}`} lang={person.firstLang}>
+                <a href={`/tours/${tourId}/delegates/${d.id}`} lang={person.firstLang}>
                   {person.first}
-                </Link>
+                </a>
                 {person.second ? (
                   <>
                     {' '}

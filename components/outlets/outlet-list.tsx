@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
 import { BilingualName } from '@/components/ui/bilingual-name';
@@ -12,19 +11,16 @@ export function OutletList({ outlets, tourId }: { outlets: OutletRow[]; tourId: 
   return (
     <ul className="grid gap-2" aria-label={t('title')}>
       {outlets.map((o) => (
-        <li
-          key={o.id}
-          data-testid="outlet"
-          className="rounded-lg border border-gray-200 bg-white p-3 sm:grid sm:grid-cols-[2fr_1fr] sm:gap-4"
-        >
+        <li key={o.id} data-testid="outlet" className="outlet-card">
           <div>
             <h2 className="font-semibold">
-              <Link
+              {/* A plain link, as on the delegates list: no hydration or prefetch per card. */}
+              <a
                 href={`/tours/${tourId}/outlets/${o.id}`}
                 className="text-brand-700 hover:underline"
               >
                 <BilingualName zh={o.nameZh} en={o.nameEn} locale={locale} />
-              </Link>
+              </a>
             </h2>
             <p className="text-sm text-gray-700">
               {pick(locale, o.countryZh, o.countryEn)} · {pick(locale, o.regionZh, o.regionEn)} ·{' '}
