@@ -291,28 +291,24 @@ export function VisitForm({
             />
             {fieldError('titleEn')}
           </label>
-          <label className="grid gap-1 text-sm font-medium">
-            {t('city')}
-            <select name="cityId" defaultValue={existing?.cityId ?? ''} className={input}>
-              <option value="">{t('sameAsSite')}</option>
-              {board.cities.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {pick(locale, c.nameZh, c.nameEn)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="grid gap-1 text-sm font-medium">
-            {t('fromCity')}
-            <select name="fromCityId" defaultValue={existing?.fromCityId ?? ''} className={input}>
-              <option value="">{t('none')}</option>
-              {board.cities.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {pick(locale, c.nameZh, c.nameEn)}
-                </option>
-              ))}
-            </select>
-          </label>
+          {(
+            [
+              ['cityId', t('city'), t('sameAsSite')],
+              ['fromCityId', t('fromCity'), t('none')],
+            ] as const
+          ).map(([name, label, empty]) => (
+            <label key={name} className="grid gap-1 text-sm font-medium">
+              {label}
+              <select name={name} defaultValue={existing?.[name] ?? ''} className={input}>
+                <option value="">{empty}</option>
+                {board.cities.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {pick(locale, c.nameZh, c.nameEn)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
         </div>
 
         <fieldset className="grid gap-1" aria-describedby={describedBy('groupIds')}>

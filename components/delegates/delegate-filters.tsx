@@ -1,4 +1,5 @@
 import { useTranslations } from 'next-intl';
+import { Fragment } from 'react';
 import { FilterButtons, FilterForm, SearchField, SelectField } from '@/components/ui/filter-form';
 import { delegateRoles } from '@/db/schema/people';
 import { pick } from '@/lib/i18n/pick';
@@ -33,47 +34,36 @@ export function DelegateFilters({
         placeholder={t('searchPlaceholder')}
         className="sm:col-span-2 lg:col-span-4"
       />
-      {outlets ? (
-        <SelectField
-          id="delegate-outlet"
-          name="outlet"
-          label={tf('outlet')}
-          value={value('outlet')}
-          allLabel={t('all')}
-          options={outlets.map((o) => ({ value: o.id, label: label(o) }))}
-        />
-      ) : (
-        <SearchField
-          id="delegate-outlet"
-          name="outletQ"
-          label={tf('outlet')}
-          value={value('outletQ')}
-          placeholder={tf('typeName')}
-        />
+      {(
+        [
+          ['outlet', outlets],
+          ['group', groups],
+        ] as const
+      ).map(([name, menu]) =>
+        menu ? (
+          <SelectField
+            key={name}
+            id={`delegate-${name}`}
+            name={name}
+            label={tf(name)}
+            value={value(name)}
+            allLabel={t('all')}
+            options={menu.map((o) => ({ value: o.id, label: label(o) }))}
+          />
+        ) : (
+          <Fragment key={name}>
+            <SearchField
+              id={`delegate-${name}`}
+              name={`${name}Q`}
+              label={tf(name)}
+              value={value(`${name}Q`)}
+              placeholder={tf('typeName')}
+            />
+            {/* A link from an outlet or group page filters by its id, even without a menu. */}
+            {values[name] ? <input type="hidden" name={name} value={value(name)} /> : null}
+          </Fragment>
+        ),
       )}
-      {groups ? (
-        <SelectField
-          id="delegate-group"
-          name="group"
-          label={tf('group')}
-          value={value('group')}
-          allLabel={t('all')}
-          options={groups.map((g) => ({ value: g.id, label: label(g) }))}
-        />
-      ) : (
-        <SearchField
-          id="delegate-group"
-          name="groupQ"
-          label={tf('group')}
-          value={value('groupQ')}
-          placeholder={tf('typeName')}
-        />
-      )}
-      {/* A link from an outlet or group page filters by its id, even when there is no menu. */}
-      {!outlets && values.outlet ? (
-        <input type="hidden" name="outlet" value={value('outlet')} />
-      ) : null}
-      {!groups && values.group ? <input type="hidden" name="group" value={value('group')} /> : null}
       <SelectField
         id="delegate-role"
         name="role"

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '@/db';
+import { type Db, getDb } from '@/db';
 import { auditLog, cities, groups, sites, tours } from '@/db/schema';
 import { type VisitChangeDetail, visitChangeActions } from '@/lib/visit-changes';
 import type { TourScope } from './scope';
@@ -41,4 +41,8 @@ export async function queryVisitHistory(db: Db, scope: TourScope, visitId: strin
     cities: new Map(cityRows.map((c) => [c.id, c])),
     groups: new Map(groupRows.map((g) => [g.id, g.code])),
   };
+}
+
+export async function getVisitHistory(scope: TourScope, visitId: string) {
+  return queryVisitHistory(await getDb(), scope, visitId);
 }

@@ -1,10 +1,9 @@
 import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
-import { getDb } from '@/db';
 import { dayListFile, delegatesFile, programmeFile } from '@/lib/dal/export-files';
 import { authedRoute, jsonError } from '@/lib/dal/route';
 import { tourScope } from '@/lib/dal/scope';
-import { queryTour } from '@/lib/dal/tours';
+import { getTour } from '@/lib/dal/tours';
 import {
   dayListQuery,
   delegateExportQuery,
@@ -28,7 +27,7 @@ export const GET = authedRoute(
   async ({ viewer, params, query, ip, notFound }) => {
     const scope = tourScope(viewer, params.tourId);
     if (!scope) return notFound('tour');
-    const tour = await queryTour(await getDb(), scope);
+    const tour = await getTour(scope);
     if (!tour) return notFound('tour');
     const [kind, format] = params.file.split('.') as [string, 'xlsx' | 'csv' | 'ics'];
     const schema =

@@ -1,10 +1,9 @@
 import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
-import { getDb } from '@/db';
 import { manifestFile } from '@/lib/dal/export-files';
 import { authedRoute } from '@/lib/dal/route';
 import { tourScope } from '@/lib/dal/scope';
-import { queryTour } from '@/lib/dal/tours';
+import { getTour } from '@/lib/dal/tours';
 import { exportCommonQuery, visitExportFiles } from '@/lib/validation/exports';
 
 export const dynamic = 'force-dynamic';
@@ -21,7 +20,7 @@ export const GET = authedRoute(
   async ({ viewer, params, query, ip, notFound }) => {
     const scope = tourScope(viewer, params.tourId);
     if (!scope) return notFound('tour');
-    const tour = await queryTour(await getDb(), scope);
+    const tour = await getTour(scope);
     if (!tour) return notFound('tour');
     const format = params.file.endsWith('.xlsx') ? 'xlsx' : 'csv';
     const file = await manifestFile(

@@ -1,10 +1,9 @@
 import { NextResponse } from 'next/server';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { getDb } from '@/db';
 import { authedRoute } from '@/lib/dal/route';
 import { tourScope } from '@/lib/dal/scope';
-import { queryVisitHistory } from '@/lib/dal/visit-history';
+import { getVisitHistory } from '@/lib/dal/visit-history';
 import { pick } from '@/lib/i18n/pick';
 import { describeChanges } from '@/lib/schedule/visit-diff';
 import { formatDateTime } from '@/lib/time';
@@ -22,7 +21,7 @@ export const GET = authedRoute(
   async ({ viewer, params, notFound }) => {
     const scope = tourScope(viewer, params.tourId);
     if (!scope) return notFound('notOnTour');
-    const history = await queryVisitHistory(await getDb(), scope, params.visitId);
+    const history = await getVisitHistory(scope, params.visitId);
     const [locale, t, tKind, tMode] = await Promise.all([
       getLocale(),
       getTranslations('board.history'),
