@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { databaseConfigFromEnv } from './config';
 import { type DatabaseHandle, type Db, openDatabase } from './connect';
 import { upkeep } from './upkeep';
@@ -33,6 +34,9 @@ async function start(): Promise<DatabaseHandle> {
       await seedDemoIfEmpty(handle.db);
     }
     await upkeep(handle.db);
+    // PGlite runs no autovacuum, so without this its planner guesses every table holds one row
+    // and picks nested loops over whole tables. A server's autovacuum keeps its own statistics.
+    if (handle.driver === 'pglite') await handle.db.execute(sql`analyze`);
   } catch (err) {
     await handle.close().catch(() => {});
     throw err;

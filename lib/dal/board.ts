@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, asc, count, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { type Db, getDb } from '@/db';
-import { cities, groups, sites, tours, visitGroups, visits } from '@/db/schema';
-import type { PlanContextJson } from '@/lib/schedule/board-plan';
+import { tours, visitGroups, visits } from '@/db/schema';
+import { type PlanContextJson, visitsAroundDay } from '@/lib/schedule/board-plan';
 import { dateKeyOf, datesBetween, nextDateKey, zonedInstant } from '@/lib/time';
+import { fromJson } from './json-column';
 import { loadPlanContext } from './schedule-context';
 import type { TourScope } from './scope';
 
@@ -19,16 +20,26 @@ export async function queryBoard(
   scope: TourScope,
   options: { day?: string | undefined; groupPage?: number | undefined },
 ) {
+  // The tour, one page of its groups (the asked page, or the last one when it asks past the end)
+  // and the form's menus in one round trip; then the day's visits beside the checks' context.
+  const page = Math.min(Math.max(1, Math.trunc(options.groupPage ?? 1)), 1_000_000);
+  const pageOfGroups = sql`least(${page}, greatest(1, ceil((select count(*) from groups where tour_id = ${scope.tourId}) / ${boardGroupsPerPage}::numeric)::int))`;
   const [tour] = await db
     .select({
       id: tours.id,
       startDate: tours.startDate,
       endDate: tours.endDate,
       timeZone: tours.timeZone,
+      groupTotal: sql<number>`(select count(*)::int from groups where tour_id = ${scope.tourId})`,
+      groupPage: sql<number>`${pageOfGroups}`,
+      groups: sql<unknown>`(select coalesce(json_agg(json_build_object('id', g.id, 'code', g.code, 'nameZh', g.name_zh, 'nameEn', g.name_en) order by g.code), '[]') from (select id, code, name_zh, name_en from groups where tour_id = ${scope.tourId} order by code limit ${boardGroupsPerPage} offset (${pageOfGroups} - 1) * ${boardGroupsPerPage}) g)`,
+      sites: sql<unknown>`(select coalesce(json_agg(json_build_object('id', s.id, 'nameZh', s.name_zh, 'nameEn', s.name_en, 'cityId', s.city_id, 'capacity', s.capacity) order by s.name_en), '[]') from (select id, name_zh, name_en, city_id, capacity from sites where archived_at is null order by name_en limit 500) s)`,
+      cities: sql<unknown>`(select coalesce(json_agg(json_build_object('id', c.id, 'nameZh', c.name_zh, 'nameEn', c.name_en) order by c.name_en), '[]') from (select id, name_zh, name_en from cities order by name_en limit 500) c)`,
     })
     .from(tours)
     .where(eq(tours.id, scope.tourId));
   if (!tour) return null;
+  const total = tour.groupTotal;
   const dates = datesBetween(tour.startDate, tour.endDate);
   const today = dateKeyOf(new Date(), tour.timeZone);
   const day =
@@ -37,110 +48,101 @@ export async function queryBoard(
       : dates.includes(today)
         ? today
         : (dates[0] ?? tour.startDate);
-
-  const [[{ total } = { total: 0 }], context] = await Promise.all([
-    db.select({ total: count() }).from(groups).where(eq(groups.tourId, scope.tourId)),
-    loadPlanContext(db, scope),
-  ]);
   const pages = Math.max(1, Math.ceil(total / boardGroupsPerPage));
-  const groupPage = Math.min(Math.max(1, options.groupPage ?? 1), pages);
-  const groupRows = await db
-    .select({ id: groups.id, code: groups.code, nameZh: groups.nameZh, nameEn: groups.nameEn })
-    .from(groups)
-    .where(eq(groups.tourId, scope.tourId))
-    .orderBy(asc(groups.code))
-    .limit(boardGroupsPerPage)
-    .offset((groupPage - 1) * boardGroupsPerPage);
+  const groupRows = fromJson<{ id: string; code: string; nameZh: string; nameEn: string }[]>(
+    tour.groups,
+    [],
+  );
   const groupIds = groupRows.map((g) => g.id);
 
   // The day and its neighbours: a transfer or a short night at the edge of the day is seen.
   const dayStart = zonedInstant(day, '00:00', tour.timeZone);
+  const dayEnd = zonedInstant(nextDateKey(day), '00:00', tour.timeZone);
   const from = zonedInstant(
     dateKeyOf(new Date(dayStart.getTime() - 1), tour.timeZone),
     '00:00',
     tour.timeZone,
   );
   const to = zonedInstant(nextDateKey(nextDateKey(day)), '00:00', tour.timeZone);
-  const visitRows = groupIds.length
-    ? await db
-        .select({
-          id: visits.id,
-          version: visits.version,
-          kind: visits.kind,
-          titleZh: visits.titleZh,
-          titleEn: visits.titleEn,
-          siteId: visits.siteId,
-          cityId: visits.cityId,
-          fromCityId: visits.fromCityId,
-          startsAt: visits.startsAt,
-          endsAt: visits.endsAt,
-          notesZh: visits.notesZh,
-          notesEn: visits.notesEn,
-          transportMode: visits.transportMode,
-          vehicle: visits.vehicle,
-          hostContactName: visits.hostContactName,
-          hostContactPhone: visits.hostContactPhone,
-          escortName: visits.escortName,
-          escortPhone: visits.escortPhone,
-          cancelled: visits.cancelled,
-          groupIds: sql<
-            string[]
-          >`coalesce((select array_agg(vg.group_id order by vg.group_id) from visit_groups vg where vg.tour_id = ${visits.tourId} and vg.visit_id = ${visits.id}), '{}')`,
-        })
-        .from(visits)
-        .where(
-          and(
-            eq(visits.tourId, scope.tourId),
-            gte(visits.startsAt, from),
-            lt(visits.startsAt, to),
-            inArray(
-              visits.id,
-              db
-                .select({ id: visitGroups.visitId })
-                .from(visitGroups)
-                .where(
-                  and(eq(visitGroups.tourId, scope.tourId), inArray(visitGroups.groupId, groupIds)),
-                ),
+  const [visitRows, context] = await Promise.all([
+    groupIds.length
+      ? db
+          .select({
+            id: visits.id,
+            version: visits.version,
+            kind: visits.kind,
+            titleZh: visits.titleZh,
+            titleEn: visits.titleEn,
+            siteId: visits.siteId,
+            cityId: visits.cityId,
+            fromCityId: visits.fromCityId,
+            startsAt: visits.startsAt,
+            endsAt: visits.endsAt,
+            notesZh: visits.notesZh,
+            notesEn: visits.notesEn,
+            transportMode: visits.transportMode,
+            vehicle: visits.vehicle,
+            hostContactName: visits.hostContactName,
+            hostContactPhone: visits.hostContactPhone,
+            escortName: visits.escortName,
+            escortPhone: visits.escortPhone,
+            cancelled: visits.cancelled,
+            groupIds: sql<
+              string[]
+            >`coalesce((select array_agg(vg.group_id order by vg.group_id) from visit_groups vg where vg.tour_id = ${visits.tourId} and vg.visit_id = ${visits.id}), '{}')`,
+          })
+          .from(visits)
+          .where(
+            and(
+              eq(visits.tourId, scope.tourId),
+              gte(visits.startsAt, from),
+              lt(visits.startsAt, to),
+              inArray(
+                visits.id,
+                db
+                  .select({ id: visitGroups.visitId })
+                  .from(visitGroups)
+                  .where(
+                    and(
+                      eq(visitGroups.tourId, scope.tourId),
+                      inArray(visitGroups.groupId, groupIds),
+                    ),
+                  ),
+              ),
             ),
-          ),
-        )
-        .orderBy(asc(visits.startsAt))
-    : [];
-
-  const [siteRows, cityRows] = await Promise.all([
-    db
-      .select({
-        id: sites.id,
-        nameZh: sites.nameZh,
-        nameEn: sites.nameEn,
-        cityId: sites.cityId,
-        capacity: sites.capacity,
-      })
-      .from(sites)
-      .where(isNull(sites.archivedAt))
-      .orderBy(asc(sites.nameEn))
-      .limit(500),
-    db
-      .select({ id: cities.id, nameZh: cities.nameZh, nameEn: cities.nameEn })
-      .from(cities)
-      .orderBy(asc(cities.nameEn))
-      .limit(500),
+          )
+          .orderBy(asc(visits.startsAt))
+      : [],
+    loadPlanContext(db, scope),
   ]);
-
-  return {
-    tour: { ...tour, dates },
-    day,
-    groups: groupRows,
-    groupPage,
-    groupPages: pages,
-    groupTotal: total,
-    visits: visitRows.map((v) => ({
+  const shown = visitsAroundDay(
+    visitRows.map((v) => ({
       ...v,
       startsAt: v.startsAt.toISOString(),
       endsAt: v.endsAt.toISOString(),
     })),
-    sites: siteRows,
-    cities: cityRows,
+    dayStart,
+    dayEnd,
+  );
+
+  return {
+    tour: {
+      id: tour.id,
+      startDate: tour.startDate,
+      endDate: tour.endDate,
+      timeZone: tour.timeZone,
+      dates,
+    },
+    day,
+    groups: groupRows,
+    groupPage: Number(tour.groupPage),
+    groupPages: pages,
+    groupTotal: total,
+    visits: shown,
+    sites: fromJson<
+      { id: string; nameZh: string; nameEn: string; cityId: string; capacity: number | null }[]
+    >(tour.sites, []),
+    cities: fromJson<{ id: string; nameZh: string; nameEn: string }[]>(tour.cities, []),
     // The checks' reference data, as plain JSON for the browser.
     context: {
       settings: context.settings,

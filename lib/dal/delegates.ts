@@ -8,6 +8,7 @@ import { decryptPassport, maskPassport } from '@/lib/crypto/passport';
 import { likePattern, searchWords } from '@/lib/search';
 import { recordAudit } from './audit';
 import { filterMenuLimit } from './groups';
+import { fromJson } from './json-column';
 import { clientIp } from './request';
 import type { SelfScope, TourScope } from './scope';
 
@@ -136,9 +137,9 @@ export async function queryDelegates(db: Db, scope: TourScope, filters: Delegate
 export type DelegateListRow = Awaited<ReturnType<typeof queryDelegates>>['rows'][number];
 
 /**
- * The menus of the delegates list in one query: the tour's outlets and groups (each null when
- * there are more than a menu should hold, so the page offers a search by name in its place) and
- * the regions and countries its outlets come from.
+ * The menus of the delegates page in one query: the tour's outlets and groups (each null when
+ * there are more than a menu should hold, so the page offers a search by name in its place), the
+ * regions and countries its outlets come from, and the Export menu's themes and cities.
  */
 export async function queryDelegateFilterOptions(db: Db, scope: TourScope) {
   const limit = filterMenuLimit + 1;
@@ -148,20 +149,21 @@ export async function queryDelegateFilterOptions(db: Db, scope: TourScope) {
       groups: sql<unknown>`(select coalesce(json_agg(json_build_object('id', g.id, 'code', g.code, 'nameZh', g.name_zh, 'nameEn', g.name_en) order by g.code), '[]') from (select id, code, name_zh, name_en from groups where tour_id = ${scope.tourId} order by code limit ${limit}) g)`,
       regions: sql<unknown>`(select coalesce(json_agg(json_build_object('code', r.code, 'nameZh', r.name_zh, 'nameEn', r.name_en) order by r.sort_order), '[]') from regions r where exists (select 1 from outlets o join countries c on c.code = o.country_code where o.tour_id = ${scope.tourId} and o.archived_at is null and c.region_id = r.id))`,
       countries: sql<unknown>`(select coalesce(json_agg(json_build_object('code', c.code, 'nameZh', c.name_zh, 'nameEn', c.name_en) order by c.name_en), '[]') from countries c where exists (select 1 from outlets o where o.tour_id = ${scope.tourId} and o.archived_at is null and o.country_code = c.code))`,
+      themes: sql<unknown>`(select coalesce(json_agg(json_build_object('id', t.id, 'nameZh', t.name_zh, 'nameEn', t.name_en) order by t.name_en), '[]') from (select id, name_zh, name_en from coverage_themes where tour_id = ${scope.tourId} order by name_en limit 200) t)`,
+      cities: sql<unknown>`(select coalesce(json_agg(json_build_object('code', c.code, 'nameZh', c.name_zh, 'nameEn', c.name_en) order by c.name_en), '[]') from (select code, name_zh, name_en from cities order by name_en limit 500) c)`,
     })
     .from(tours)
     .where(eq(tours.id, scope.tourId));
-  const parse = <T>(v: unknown): T[] =>
-    typeof v === 'string' ? JSON.parse(v) : ((v as T[]) ?? []);
-  const outletRows = parse<{ id: string; nameZh: string; nameEn: string }>(row?.outlets);
-  const groupRows = parse<{ id: string; code: string; nameZh: string; nameEn: string }>(
-    row?.groups,
-  );
+  type Named = { nameZh: string; nameEn: string };
+  const outletRows = fromJson<(Named & { id: string })[]>(row?.outlets, []);
+  const groupRows = fromJson<(Named & { id: string; code: string })[]>(row?.groups, []);
   return {
     outlets: outletRows.length > filterMenuLimit ? null : outletRows,
     groups: groupRows.length > filterMenuLimit ? null : groupRows,
-    regions: parse<{ code: string; nameZh: string; nameEn: string }>(row?.regions),
-    countries: parse<{ code: string; nameZh: string; nameEn: string }>(row?.countries),
+    regions: fromJson<(Named & { code: string })[]>(row?.regions, []),
+    countries: fromJson<(Named & { code: string })[]>(row?.countries, []),
+    themes: fromJson<(Named & { id: string })[]>(row?.themes, []),
+    cities: fromJson<(Named & { code: string })[]>(row?.cities, []),
   };
 }
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, gt, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
-import { type Db, getDb } from '@/db';
+import type { Db } from '@/db';
 import {
   cities,
   countries,
@@ -572,30 +572,4 @@ export async function queryProgrammeExport(db: Db, scope: TourScope): Promise<Pr
   const codes = new Map<string, string[]>();
   for (const a of attending) codes.set(a.visitId, [...(codes.get(a.visitId) ?? []), a.code]);
   return list.map((v) => ({ ...v, groups: codes.get(v.id) ?? [] }));
-}
-
-/** The choices of the Export menu's extra filters: the tour's themes, and the cities. */
-export async function queryExportMenuOptions(db: Db, scope: TourScope) {
-  const [themes, cityRows] = await Promise.all([
-    db
-      .select({
-        id: coverageThemes.id,
-        nameZh: coverageThemes.nameZh,
-        nameEn: coverageThemes.nameEn,
-      })
-      .from(coverageThemes)
-      .where(eq(coverageThemes.tourId, scope.tourId))
-      .orderBy(asc(coverageThemes.nameEn))
-      .limit(200),
-    db
-      .select({ code: cities.code, nameZh: cities.nameZh, nameEn: cities.nameEn })
-      .from(cities)
-      .orderBy(asc(cities.nameEn))
-      .limit(500),
-  ]);
-  return { themes, cities: cityRows };
-}
-
-export async function getExportMenuOptions(scope: TourScope) {
-  return queryExportMenuOptions(await getDb(), scope);
 }

@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { cache } from 'react';
 import { type Db, getDb } from '@/db';
-import { countries, outlets, regions } from '@/db/schema';
+import { countries, outlets, regions, tours } from '@/db/schema';
 import { pick } from '@/lib/i18n/pick';
 import { compareNames, likePattern, searchWords } from '@/lib/search';
+import { fromJson } from './json-column';
 import type { TourScope } from './scope';
 
 export interface OutletFilters {
@@ -125,35 +126,38 @@ export async function queryOutlets(
 
 export type OutletRow = Awaited<ReturnType<typeof queryOutlets>>['rows'][number];
 
-/** The regions and countries that the tour's outlets come from, for the filter menus. */
+/**
+ * The filter menus of the outlets list in one query: the regions and countries the tour's outlets
+ * come from, and the tour's coverage themes.
+ */
 export async function queryOutletFilterOptions(db: Db, scope: TourScope) {
-  const rows = await db
-    .selectDistinct({
-      countryCode: countries.code,
-      countryZh: countries.nameZh,
-      countryEn: countries.nameEn,
-      regionCode: regions.code,
-      regionZh: regions.nameZh,
-      regionEn: regions.nameEn,
-      regionOrder: regions.sortOrder,
+  const [row] = await db
+    .select({
+      countries: sql<unknown>`(select coalesce(json_agg(json_build_object('code', c.code, 'nameZh', c.name_zh, 'nameEn', c.name_en, 'regionCode', r.code, 'regionZh', r.name_zh, 'regionEn', r.name_en) order by r.sort_order, c.name_en), '[]') from countries c join regions r on r.id = c.region_id where exists (select 1 from outlets o where o.tour_id = ${scope.tourId} and o.archived_at is null and o.country_code = c.code))`,
+      themes: sql<unknown>`(select coalesce(json_agg(json_build_object('id', t.id, 'nameZh', t.name_zh, 'nameEn', t.name_en) order by t.name_en), '[]') from (select id, name_zh, name_en from coverage_themes where tour_id = ${scope.tourId} order by name_en limit 200) t)`,
     })
-    .from(outlets)
-    .innerJoin(countries, eq(countries.code, outlets.countryCode))
-    .innerJoin(regions, eq(regions.id, countries.regionId))
-    .where(and(eq(outlets.tourId, scope.tourId), isNull(outlets.archivedAt)))
-    .orderBy(asc(regions.sortOrder), asc(countries.nameEn));
+    .from(tours)
+    .where(eq(tours.id, scope.tourId));
+  type Named = { nameZh: string; nameEn: string };
+  const rows = fromJson<
+    (Named & { code: string; regionCode: string; regionZh: string; regionEn: string })[]
+  >(row?.countries, []);
   const regionList = [...new Map(rows.map((r) => [r.regionCode, r])).values()].map((r) => ({
     code: r.regionCode,
     nameZh: r.regionZh,
     nameEn: r.regionEn,
   }));
   const countryList = rows.map((r) => ({
-    code: r.countryCode,
-    nameZh: r.countryZh,
-    nameEn: r.countryEn,
+    code: r.code,
+    nameZh: r.nameZh,
+    nameEn: r.nameEn,
     regionCode: r.regionCode,
   }));
-  return { regions: regionList, countries: countryList };
+  return {
+    regions: regionList,
+    countries: countryList,
+    themes: fromJson<(Named & { id: string })[]>(row?.themes, []),
+  };
 }
 
 export const getOutlets = cache(async (scope: TourScope, filters: OutletFilters, locale: string) =>

@@ -1,136 +1,90 @@
 import 'server-only';
-import { and, count, eq, gte, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import {
-  delegates,
-  groupMembers,
-  siteClosures,
-  sites,
-  tours,
-  travelTimes,
-  visitGroups,
-  visits,
-} from '@/db/schema';
+import { tours, visitGroups, visits } from '@/db/schema';
 import type { PlanContext, PlanSettings, PlanVisit } from '@/lib/schedule/problems';
 import { travelKey } from '@/lib/schedule/problems';
+import { fromJson } from './json-column';
 import type { TourScope } from './scope';
 
-// What the schedule checks read besides the visits themselves: the tour's settings, the travel
-// table, the sites' hours and closures, group sizes and members' stays. Loaded per tour, in a few
-// small queries, for the board and for every save.
+// What the schedule checks read: the tour's settings, the travel table, the sites' hours and
+// closures, group sizes and members' stays (loaded per tour, for the board and for every save),
+// and the visits of a window.
 
 type Reader = Pick<Db, 'select' | 'selectDistinct'>;
 
-export async function loadPlanSettings(db: Reader, scope: TourScope): Promise<PlanSettings> {
+/**
+ * Everything the checks read besides the visits, in one query of json subselects: one round trip
+ * for the board and for every save, whatever the size of the tour.
+ */
+export async function loadPlanContext(db: Reader, scope: TourScope): Promise<PlanContext> {
+  const tourId = scope.tourId;
   const [row] = await db
     .select({
-      timeZone: tours.timeZone,
-      transferBufferMinutes: tours.transferBufferMinutes,
-      maxDayMinutes: tours.maxDayMinutes,
-      minRestMinutes: tours.minRestMinutes,
-      lunchStart: tours.lunchStart,
-      lunchEnd: tours.lunchEnd,
-      dinnerStart: tours.dinnerStart,
-      dinnerEnd: tours.dinnerEnd,
+      settings: sql<unknown>`json_build_object('timeZone', ${tours.timeZone}, 'transferBufferMinutes', ${tours.transferBufferMinutes}, 'maxDayMinutes', ${tours.maxDayMinutes}, 'minRestMinutes', ${tours.minRestMinutes}, 'lunchStart', ${tours.lunchStart}, 'lunchEnd', ${tours.lunchEnd}, 'dinnerStart', ${tours.dinnerStart}, 'dinnerEnd', ${tours.dinnerEnd})`,
+      travel: sql<unknown>`(select coalesce(json_agg(json_build_array(t.city_a_id, t.city_b_id, t.minutes)), '[]') from travel_times t)`,
+      // The sites this tour uses: a handful, whatever the size of the reference table.
+      sites: sql<unknown>`(select coalesce(json_agg(json_build_object('id', s.id, 'capacity', s.capacity, 'opensAt', s.opens_at, 'closesAt', s.closes_at, 'closedWeekdays', s.closed_weekdays, 'closedDates', coalesce((select json_agg(c.date order by c.date) from site_closures c where c.site_id = s.id), '[]'))), '[]') from sites s where s.id in (select v.site_id from visits v where v.tour_id = ${tourId} and v.site_id is not null))`,
+      groupSizes: sql<unknown>`(select coalesce(json_agg(json_build_array(m.group_id, m.people)), '[]') from (select group_id, count(*)::int as people from group_members where tour_id = ${tourId} group by group_id) m)`,
+      // Only members whose stay is shorter than the tour matter.
+      stays: sql<unknown>`(select coalesce(json_agg(json_build_object('groupId', m.group_id, 'delegateId', d.id, 'arrivesAt', d.arrives_at, 'departsAt', d.departs_at)), '[]') from group_members m join delegates d on d.tour_id = m.tour_id and d.id = m.delegate_id where m.tour_id = ${tourId} and (d.arrives_at is not null or d.departs_at is not null))`,
     })
     .from(tours)
-    .where(eq(tours.id, scope.tourId));
+    .where(eq(tours.id, tourId));
   if (!row) throw new Error('tour of a scope is gone');
-  const hm = (t: string) => t.slice(0, 5);
-  return {
-    ...row,
-    lunchStart: hm(row.lunchStart),
-    lunchEnd: hm(row.lunchEnd),
-    dinnerStart: hm(row.dinnerStart),
-    dinnerEnd: hm(row.dinnerEnd),
+  const hm = <T extends string | null>(t: T) => (t ? t.slice(0, 5) : t) as T;
+  const settings = fromJson<PlanSettings>(row.settings, {} as PlanSettings);
+  type SiteRow = {
+    id: string;
+    capacity: number | null;
+    opensAt: string | null;
+    closesAt: string | null;
+    closedWeekdays: number[];
+    closedDates: string[];
   };
-}
-
-export async function loadPlanContext(db: Reader, scope: TourScope): Promise<PlanContext> {
-  const [settings, travel, siteRows, closures, sizes, stays] = await Promise.all([
-    loadPlanSettings(db, scope),
-    db.select().from(travelTimes),
-    // The sites this tour uses: a handful, whatever the size of the reference table.
-    db
-      .select({
-        id: sites.id,
-        capacity: sites.capacity,
-        opensAt: sites.opensAt,
-        closesAt: sites.closesAt,
-        closedWeekdays: sites.closedWeekdays,
-      })
-      .from(sites)
-      .where(
-        inArray(
-          sites.id,
-          db
-            .selectDistinct({ id: visits.siteId })
-            .from(visits)
-            .where(and(eq(visits.tourId, scope.tourId), isNotNull(visits.siteId))),
-        ),
-      ),
-    db
-      .select({ siteId: siteClosures.siteId, date: siteClosures.date })
-      .from(siteClosures)
-      .where(
-        inArray(
-          siteClosures.siteId,
-          db
-            .selectDistinct({ id: visits.siteId })
-            .from(visits)
-            .where(and(eq(visits.tourId, scope.tourId), isNotNull(visits.siteId))),
-        ),
-      ),
-    db
-      .select({ groupId: groupMembers.groupId, people: count() })
-      .from(groupMembers)
-      .where(eq(groupMembers.tourId, scope.tourId))
-      .groupBy(groupMembers.groupId),
-    // Only members whose stay is shorter than the tour matter.
-    db
-      .select({
-        groupId: groupMembers.groupId,
-        delegateId: delegates.id,
-        arrivesAt: delegates.arrivesAt,
-        departsAt: delegates.departsAt,
-      })
-      .from(groupMembers)
-      .innerJoin(
-        delegates,
-        and(eq(delegates.tourId, groupMembers.tourId), eq(delegates.id, groupMembers.delegateId)),
-      )
-      .where(
-        and(
-          eq(groupMembers.tourId, scope.tourId),
-          or(isNotNull(delegates.arrivesAt), isNotNull(delegates.departsAt)),
-        ),
-      ),
-  ]);
-  const closedBySite = new Map<string, string[]>();
-  for (const c of closures)
-    closedBySite.set(c.siteId, [...(closedBySite.get(c.siteId) ?? []), c.date]);
-  const staysByGroup: PlanContext['stays'] = new Map();
-  for (const s of stays) {
-    staysByGroup.set(s.groupId, [...(staysByGroup.get(s.groupId) ?? []), s]);
+  type Stay = {
+    groupId: string;
+    delegateId: string;
+    arrivesAt: string | null;
+    departsAt: string | null;
+  };
+  const stays: PlanContext['stays'] = new Map();
+  for (const s of fromJson<Stay[]>(row.stays, [])) {
+    const stay = {
+      delegateId: s.delegateId,
+      arrivesAt: s.arrivesAt ? new Date(s.arrivesAt) : null,
+      departsAt: s.departsAt ? new Date(s.departsAt) : null,
+    };
+    stays.set(s.groupId, [...(stays.get(s.groupId) ?? []), stay]);
   }
-  const hm = (t: string | null) => (t ? t.slice(0, 5) : null);
   return {
-    settings,
-    travel: new Map(travel.map((t) => [travelKey(t.cityAId, t.cityBId), t.minutes])),
+    settings: {
+      ...settings,
+      lunchStart: hm(settings.lunchStart),
+      lunchEnd: hm(settings.lunchEnd),
+      dinnerStart: hm(settings.dinnerStart),
+      dinnerEnd: hm(settings.dinnerEnd),
+    },
+    travel: new Map(
+      fromJson<[string, string, number][]>(row.travel, []).map(([a, b, minutes]) => [
+        travelKey(a, b),
+        minutes,
+      ]),
+    ),
     sites: new Map(
-      siteRows.map((s) => [
+      fromJson<SiteRow[]>(row.sites, []).map((s) => [
         s.id,
         {
           capacity: s.capacity,
           opensAt: hm(s.opensAt),
           closesAt: hm(s.closesAt),
           closedWeekdays: s.closedWeekdays,
-          closedDates: closedBySite.get(s.id) ?? [],
+          closedDates: s.closedDates,
         },
       ]),
     ),
-    groupSizes: new Map(sizes.map((s) => [s.groupId, s.people])),
-    stays: staysByGroup,
+    groupSizes: new Map(fromJson<[string, number][]>(row.groupSizes, [])),
+    stays,
   };
 }
 

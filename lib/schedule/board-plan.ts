@@ -47,3 +47,38 @@ export interface VisitJson {
 export function planVisitOf(v: VisitJson): PlanVisit {
   return { ...v, startsAt: new Date(v.startsAt), endsAt: new Date(v.endsAt) };
 }
+
+/**
+ * Of the visits around a day, those the day's checks can need: every visit that touches the day,
+ * and for each group its last visit before the day and its first after it (a transfer or a short
+ * night across the day's edge). The rest of the neighbouring days is not sent to the browser.
+ */
+export function visitsAroundDay<
+  V extends { startsAt: string; endsAt: string; groupIds: string[]; cancelled: boolean },
+>(visits: V[], dayStart: Date, dayEnd: Date): V[] {
+  const start = dayStart.getTime();
+  const end = dayEnd.getTime();
+  const before = new Map<string, V>();
+  const after = new Map<string, V>();
+  const keep = new Set<V>();
+  for (const v of visits) {
+    const s = Date.parse(v.startsAt);
+    const e = Date.parse(v.endsAt);
+    if (s < end && e > start) {
+      keep.add(v);
+      continue;
+    }
+    if (v.cancelled) continue;
+    for (const g of v.groupIds) {
+      if (e <= start) {
+        const last = before.get(g);
+        if (!last || Date.parse(last.endsAt) < e) before.set(g, v);
+      } else {
+        const first = after.get(g);
+        if (!first || Date.parse(first.startsAt) > s) after.set(g, v);
+      }
+    }
+  }
+  for (const v of [...before.values(), ...after.values()]) keep.add(v);
+  return visits.filter((v) => keep.has(v));
+}

@@ -271,6 +271,62 @@ for (const target of testDatabases()) {
       });
     });
 
+    it("reads hours, closures, capacity, group sizes and members' stays from the database", async () => {
+      const [outlet] = await db()
+        .select({ id: s.outlets.id })
+        .from(s.outlets)
+        .where(eq(s.outlets.tourId, scope.tourId))
+        .limit(1);
+      const [late] = await db()
+        .insert(s.delegates)
+        .values({
+          tourId: scope.tourId,
+          outletId: outlet?.id ?? '',
+          passportName: 'LATE/ARRIVAL',
+          arrivesAt: zonedInstant('2025-07-25', '12:00', tz),
+        })
+        .returning({ id: s.delegates.id });
+      const [early] = await db()
+        .insert(s.delegates)
+        .values({ tourId: scope.tourId, outletId: outlet?.id ?? '', passportName: 'ON/TIME' })
+        .returning({ id: s.delegates.id });
+      await db()
+        .insert(s.groupMembers)
+        .values(
+          [late, early].map((d) => ({
+            tourId: scope.tourId,
+            groupId: groupY,
+            delegateId: d?.id ?? '',
+          })),
+        );
+      const [site] = await db()
+        .insert(s.sites)
+        .values({
+          cityId: city.yuzhong ?? '',
+          nameZh: '小馆',
+          nameEn: 'Small museum',
+          capacity: 1,
+          opensAt: '09:00',
+          closesAt: '17:00',
+        })
+        .returning({ id: s.sites.id });
+      await db()
+        .insert(s.siteClosures)
+        .values({ siteId: site?.id ?? '', date: '2025-07-25' });
+      const saved = await createVisit(
+        db(),
+        scope,
+        coordinator,
+        fields('2025-07-25', '08:00', '10:00', { groupIds: [groupY], siteId: site?.id ?? null }),
+        ip,
+      );
+      if (!saved.ok) throw new Error(saved.reason);
+      const kinds = Object.fromEntries(saved.problems.map((p) => [p.kind, p.params]));
+      expect(kinds.capacity).toEqual({ people: 2, capacity: 1 });
+      expect(kinds.siteClosed).toEqual({ opens: '09:00', closes: '17:00', closedDay: 1 });
+      expect(kinds.outsideStay).toEqual({ people: 1 });
+    });
+
     it('refuses a visit outside the tour, a group of another tour, and an unknown visit', async () => {
       expect(
         await createVisit(db(), scope, coordinator, fields('2025-08-02', '09:00', '10:00'), ip),

@@ -249,19 +249,6 @@ export async function queryMaxThemes(db: Db, scope: TourScope) {
   return row?.max ?? 3;
 }
 
-export async function queryThemes(db: Db, scope: TourScope) {
-  return db
-    .select({
-      id: coverageThemes.id,
-      nameZh: coverageThemes.nameZh,
-      nameEn: coverageThemes.nameEn,
-      outlets: sql<number>`(select count(*)::int from outlet_themes ot join outlets o on o.id = ot.outlet_id and o.archived_at is null where ot.tour_id = ${scope.tourId} and ot.theme_id = "coverage_themes"."id")`,
-    })
-    .from(coverageThemes)
-    .where(eq(coverageThemes.tourId, scope.tourId))
-    .orderBy(coverageThemes.nameEn);
-}
-
 export const coveragePageSize = 50;
 
 /**

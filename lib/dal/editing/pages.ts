@@ -9,7 +9,7 @@ import { refuse } from '../guards';
 import type { TourScope } from '../scope';
 import { requireViewer } from '../viewer';
 import { queryDelegateForEdit, queryGroupsForEdit } from './delegates';
-import { queryCoverage, queryOutletForEdit, queryThemes } from './outlets';
+import { queryCoverage, queryOutletForEdit } from './outlets';
 import { queryCities, queryCountries, querySites, queryTravelTimes } from './reference';
 import { queryTourSettings } from './tours';
 
@@ -42,7 +42,6 @@ export const getDelegateForEdit = cache(async (scope: TourScope, id: string) =>
 export const getGroupsForEdit = cache(async (scope: TourScope, q?: string) =>
   queryGroupsForEdit(await getDb(), scope, q),
 );
-export const getThemes = cache(async (scope: TourScope) => queryThemes(await getDb(), scope));
 export const getCities = cache(async () => queryCities(await getDb()));
 export const getSites = cache(async () => querySites(await getDb()));
 export const getTravelTimes = cache(async () => queryTravelTimes(await getDb()));

@@ -8,7 +8,6 @@ import { Pagination, queryString } from '@/components/ui/pagination';
 import { delegateRoles } from '@/db/schema';
 import { canSeeSensitive } from '@/lib/auth/permissions';
 import { delegateSorts, getDelegateFilterOptions, getDelegates } from '@/lib/dal/delegates';
-import { getExportMenuOptions } from '@/lib/dal/exports';
 import { requireTourScope } from '@/lib/dal/guards';
 import { pick } from '@/lib/i18n/pick';
 import {
@@ -41,10 +40,9 @@ export default async function DelegatesPage({
 }) {
   const { scope, tour, viewer } = await requireTourScope((await params).tourId);
   const filters = filtersSchema.parse(firstValues(await searchParams));
-  const [list, options, exportOptions, t, locale] = await Promise.all([
+  const [list, options, t, locale] = await Promise.all([
     getDelegates(scope, filters),
     getDelegateFilterOptions(scope),
-    getExportMenuOptions(scope),
     getTranslations('delegates'),
     getLocale(),
   ]);
@@ -74,11 +72,11 @@ export default async function DelegatesPage({
             value: c.code,
             label: pick(locale, c.nameZh, c.nameEn),
           })),
-          themes: exportOptions.themes.map((c) => ({
+          themes: options.themes.map((c) => ({
             value: c.id,
             label: pick(locale, c.nameZh, c.nameEn),
           })),
-          cities: exportOptions.cities.map((c) => ({
+          cities: options.cities.map((c) => ({
             value: c.code,
             label: pick(locale, c.nameZh, c.nameEn),
           })),

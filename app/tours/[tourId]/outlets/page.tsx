@@ -5,7 +5,6 @@ import { ClientMessages } from '@/components/i18n/client-messages';
 import { OutletFilters } from '@/components/outlets/outlet-filters';
 import { OutletList } from '@/components/outlets/outlet-list';
 import { Pagination, queryString } from '@/components/ui/pagination';
-import { getThemes } from '@/lib/dal/editing/pages';
 import { requireTourScope } from '@/lib/dal/guards';
 import { getOutletFilterOptions, getOutlets } from '@/lib/dal/outlets';
 import { pick } from '@/lib/i18n/pick';
@@ -40,10 +39,9 @@ export default async function OutletsPage({
   const { scope, tour } = await requireTourScope((await params).tourId);
   const filters = filtersSchema.parse(firstValues(await searchParams));
   const locale = await getLocale();
-  const [list, options, themes, t] = await Promise.all([
+  const [list, options, t] = await Promise.all([
     getOutlets(scope, filters, locale),
     getOutletFilterOptions(scope),
-    getThemes(scope),
     getTranslations('outlets'),
   ]);
   const tEdit = await getTranslations('editing');
@@ -61,7 +59,10 @@ export default async function OutletsPage({
       <ClientMessages namespaces={['outlets']}>
         <OutletFilters
           values={filters}
-          themes={themes.map((th) => ({ code: th.id, label: pick(locale, th.nameZh, th.nameEn) }))}
+          themes={options.themes.map((th) => ({
+            code: th.id,
+            label: pick(locale, th.nameZh, th.nameEn),
+          }))}
           regions={options.regions.map((r) => ({
             code: r.code,
             label: pick(locale, r.nameZh, r.nameEn),
