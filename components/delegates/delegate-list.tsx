@@ -1,18 +1,36 @@
-import { useLocale, useTranslations } from 'next-intl';
+'use client';
+
 import type { DelegateListRow } from '@/lib/dal/delegates';
 import { htmlLang } from '@/lib/i18n/locales';
 
-/** One page of delegates as a table: name (both scripts), role and group, outlet, contact. */
+export interface DelegateListLabels {
+  title: string;
+  name: string;
+  role: string;
+  outlet: string;
+  phone: string;
+  passportMasked: string;
+  /** "Group A": the word before a group's code. */
+  group: string;
+  roles: Record<DelegateListRow['role'], string>;
+}
+
+/**
+ * One page of delegates as a table: name (both scripts), role and group, outlet, contact. A client
+ * component on purpose: the rows travel once as data rather than as markup in the HTML and again
+ * in the page's server-component payload, which halves what fifty rows cost to send.
+ */
 export function DelegateList({
   tourId,
   delegates,
+  labels,
+  zhFirst,
 }: {
   tourId: string;
   delegates: DelegateListRow[];
+  labels: DelegateListLabels;
+  zhFirst: boolean;
 }) {
-  const t = useTranslations('delegates');
-  const tRole = useTranslations('delegateRole');
-  const zhFirst = useLocale().startsWith('zh');
   const names = (zh: string | null, en: string | null) => {
     const [first, second] = zhFirst ? [zh ?? en, zh ? en : null] : [en ?? zh, en ? zh : null];
     const firstLang = first === zh ? htmlLang.zh : htmlLang.en;
@@ -20,14 +38,14 @@ export function DelegateList({
   };
   if (delegates.length === 0) return null;
   return (
-    <table className="data-table" aria-label={t('title')}>
+    <table className="data-table" aria-label={labels.title}>
       <thead>
         <tr>
-          <th scope="col">{t('name')}</th>
-          <th scope="col">{t('role')}</th>
-          <th scope="col">{t('outlet')}</th>
-          <th scope="col">{t('phone')}</th>
-          <th scope="col">{t('passportMasked')}</th>
+          <th scope="col">{labels.name}</th>
+          <th scope="col">{labels.role}</th>
+          <th scope="col">{labels.outlet}</th>
+          <th scope="col">{labels.phone}</th>
+          <th scope="col">{labels.passportMasked}</th>
         </tr>
       </thead>
       <tbody>
@@ -35,8 +53,8 @@ export function DelegateList({
           const person = names(d.nameZh, d.nameEn ?? d.passportName);
           const outlet = names(d.outletZh, d.outletEn);
           return (
-            // Plain links: fifty client-side Links would each be hydrated and prefetched for a
-            // page a coordinator opens one of.
+            // Plain links: fifty client-side Links would each be prefetched for a page a
+            // coordinator opens one of.
             <tr key={d.id} data-testid="delegate">
               <td>
                 <a href={`/tours/${tourId}/delegates/${d.id}`} lang={person.firstLang}>
@@ -52,8 +70,8 @@ export function DelegateList({
                 ) : null}
               </td>
               <td>
-                {tRole(d.role)}
-                {d.groupCode ? ` · ${t('group')} ${d.groupCode}` : ''}
+                {labels.roles[d.role]}
+                {d.groupCode ? ` · ${labels.group} ${d.groupCode}` : ''}
               </td>
               <td>
                 <span lang={outlet.firstLang}>{outlet.first}</span>

@@ -98,7 +98,6 @@ export async function queryDelegates(db: Db, scope: TourScope, filters: Delegate
           passportName: delegates.passportName,
           role: delegates.role,
           phone: delegates.phone,
-          outletId: outlets.id,
           outletZh: outlets.nameZh,
           outletEn: outlets.nameEn,
           groupCode: groups.code,

@@ -47,7 +47,10 @@ export default async function DelegatesPage({
     getLocale(),
   ]);
   const base = `/tours/${tour.id}/delegates`;
-  const tEdit = await getTranslations('editing');
+  const [tEdit, tRole] = await Promise.all([
+    getTranslations('editing'),
+    getTranslations('delegateRole'),
+  ]);
   return (
     <>
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
@@ -94,7 +97,24 @@ export default async function DelegatesPage({
           ? t('noMatch')
           : t('count', { count: list.total })}
       </p>
-      <DelegateList tourId={tour.id} delegates={list.rows} />
+      <DelegateList
+        tourId={tour.id}
+        delegates={list.rows}
+        zhFirst={locale.startsWith('zh')}
+        labels={{
+          title: t('title'),
+          name: t('name'),
+          role: t('role'),
+          outlet: t('outlet'),
+          phone: t('phone'),
+          passportMasked: t('passportMasked'),
+          group: t('group'),
+          roles: Object.fromEntries(delegateRoles.map((r) => [r, tRole(r)])) as Record<
+            (typeof delegateRoles)[number],
+            string
+          >,
+        }}
+      />
       <Pagination
         page={list.page}
         pages={list.pages}

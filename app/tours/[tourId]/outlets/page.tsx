@@ -5,6 +5,7 @@ import { ClientMessages } from '@/components/i18n/client-messages';
 import { OutletFilters } from '@/components/outlets/outlet-filters';
 import { OutletList } from '@/components/outlets/outlet-list';
 import { Pagination, queryString } from '@/components/ui/pagination';
+import { mediaTypes } from '@/db/schema';
 import { requireTourScope } from '@/lib/dal/guards';
 import { getOutletFilterOptions, getOutlets } from '@/lib/dal/outlets';
 import { pick } from '@/lib/i18n/pick';
@@ -44,7 +45,10 @@ export default async function OutletsPage({
     getOutletFilterOptions(scope),
     getTranslations('outlets'),
   ]);
-  const tEdit = await getTranslations('editing');
+  const [tEdit, tType] = await Promise.all([
+    getTranslations('editing'),
+    getTranslations('mediaType'),
+  ]);
   const byName = (a: { label: string }, b: { label: string }) =>
     compareNames(locale, a.label, b.label);
 
@@ -79,7 +83,20 @@ export default async function OutletsPage({
       <p role="status" className="mb-2 text-sm font-medium" data-testid="outlet-count">
         {t('count', { count: list.total })}
       </p>
-      <OutletList outlets={list.rows} tourId={tour.id} />
+      <OutletList
+        outlets={list.rows}
+        tourId={tour.id}
+        locale={locale}
+        labels={{
+          title: t('title'),
+          delegates: t('delegates'),
+          themes: t('themes'),
+          mediaTypes: Object.fromEntries(mediaTypes.map((m) => [m, tType(m)])) as Record<
+            (typeof mediaTypes)[number],
+            string
+          >,
+        }}
+      />
       <Pagination
         page={list.page}
         pages={list.pages}
