@@ -1,11 +1,11 @@
 import 'server-only';
-import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { type Db, getDb } from '@/db';
-import { tours, visitGroups, visits } from '@/db/schema';
+import { tours, visits } from '@/db/schema';
 import { type PlanContextJson, visitsAroundDay } from '@/lib/schedule/board-plan';
 import { dateKeyOf, datesBetween, nextDateKey, zonedInstant } from '@/lib/time';
 import { fromJson } from './json-column';
-import { loadPlanContext } from './schedule-context';
+import { loadPlanContext, visitGroupIds, visitsInWindow } from './schedule-context';
 import type { TourScope } from './scope';
 
 // The schedule board's data: one day of one page of groups, with every field a coordinator edits,
@@ -87,30 +87,10 @@ export async function queryBoard(
             escortName: visits.escortName,
             escortPhone: visits.escortPhone,
             cancelled: visits.cancelled,
-            groupIds: sql<
-              string[]
-            >`coalesce((select array_agg(vg.group_id order by vg.group_id) from visit_groups vg where vg.tour_id = ${visits.tourId} and vg.visit_id = ${visits.id}), '{}')`,
+            groupIds: visitGroupIds,
           })
           .from(visits)
-          .where(
-            and(
-              eq(visits.tourId, scope.tourId),
-              gte(visits.startsAt, from),
-              lt(visits.startsAt, to),
-              inArray(
-                visits.id,
-                db
-                  .select({ id: visitGroups.visitId })
-                  .from(visitGroups)
-                  .where(
-                    and(
-                      eq(visitGroups.tourId, scope.tourId),
-                      inArray(visitGroups.groupId, groupIds),
-                    ),
-                  ),
-              ),
-            ),
-          )
+          .where(visitsInWindow(db, scope, { from, to, groupIds }))
           .orderBy(asc(visits.startsAt))
       : [],
     loadPlanContext(db, scope),

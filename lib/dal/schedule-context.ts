@@ -110,36 +110,46 @@ export async function loadPlanVisits(
       cityId: visits.cityId,
       fromCityId: visits.fromCityId,
       cancelled: visits.cancelled,
-      groupIds: sql<
-        string[]
-      >`coalesce((select array_agg(vg.group_id order by vg.group_id) from visit_groups vg where vg.tour_id = ${visits.tourId} and vg.visit_id = ${visits.id}), '{}')`,
+      groupIds: visitGroupIds,
     })
     .from(visits)
-    .where(
-      and(
-        eq(visits.tourId, scope.tourId),
-        window.from ? gte(visits.startsAt, window.from) : undefined,
-        window.to ? lt(visits.startsAt, window.to) : undefined,
-        window.groupIds
-          ? inArray(
-              visits.id,
-              db
-                .select({ id: visitGroups.visitId })
-                .from(visitGroups)
-                .where(
-                  and(
-                    eq(visitGroups.tourId, scope.tourId),
-                    inArray(
-                      visitGroups.groupId,
-                      window.groupIds.length
-                        ? window.groupIds
-                        : ['00000000-0000-4000-8000-000000000000'],
-                    ),
-                  ),
-                ),
-            )
-          : undefined,
-      ),
-    );
+    .where(visitsInWindow(db, scope, window));
   return rows;
+}
+
+/** A visit's groups, as one column of a visits query. */
+export const visitGroupIds = sql<
+  string[]
+>`coalesce((select array_agg(vg.group_id order by vg.group_id) from visit_groups vg where vg.tour_id = ${visits.tourId} and vg.visit_id = ${visits.id}), '{}')`;
+
+/** The tour's visits that start within [from, to), attended by one of `groupIds` when given. */
+export function visitsInWindow(
+  db: Reader,
+  scope: TourScope,
+  window: { from?: Date; to?: Date; groupIds?: string[] },
+) {
+  return and(
+    eq(visits.tourId, scope.tourId),
+    window.from ? gte(visits.startsAt, window.from) : undefined,
+    window.to ? lt(visits.startsAt, window.to) : undefined,
+    window.groupIds
+      ? inArray(
+          visits.id,
+          db
+            .select({ id: visitGroups.visitId })
+            .from(visitGroups)
+            .where(
+              and(
+                eq(visitGroups.tourId, scope.tourId),
+                inArray(
+                  visitGroups.groupId,
+                  window.groupIds.length
+                    ? window.groupIds
+                    : ['00000000-0000-4000-8000-000000000000'],
+                ),
+              ),
+            ),
+        )
+      : undefined,
+  );
 }

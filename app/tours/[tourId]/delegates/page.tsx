@@ -9,6 +9,7 @@ import { delegateRoles } from '@/db/schema';
 import { canSeeSensitive } from '@/lib/auth/permissions';
 import { delegateSorts, getDelegateFilterOptions, getDelegates } from '@/lib/dal/delegates';
 import { requireTourScope } from '@/lib/dal/guards';
+import { labelsOf } from '@/lib/i18n/labels';
 import { pick } from '@/lib/i18n/pick';
 import {
   firstValues,
@@ -109,10 +110,7 @@ export default async function DelegatesPage({
           phone: t('phone'),
           passportMasked: t('passportMasked'),
           group: t('group'),
-          roles: Object.fromEntries(delegateRoles.map((r) => [r, tRole(r)])) as Record<
-            (typeof delegateRoles)[number],
-            string
-          >,
+          roles: labelsOf(delegateRoles, (v) => tRole(v)),
         }}
       />
       <Pagination

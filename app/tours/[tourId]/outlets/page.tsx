@@ -8,6 +8,7 @@ import { Pagination, queryString } from '@/components/ui/pagination';
 import { mediaTypes } from '@/db/schema';
 import { requireTourScope } from '@/lib/dal/guards';
 import { getOutletFilterOptions, getOutlets } from '@/lib/dal/outlets';
+import { labelsOf } from '@/lib/i18n/labels';
 import { pick } from '@/lib/i18n/pick';
 import { compareNames } from '@/lib/search';
 import { firstValues, listPage, listQuery } from '@/lib/validation/list-params';
@@ -91,10 +92,7 @@ export default async function OutletsPage({
           title: t('title'),
           delegates: t('delegates'),
           themes: t('themes'),
-          mediaTypes: Object.fromEntries(mediaTypes.map((m) => [m, tType(m)])) as Record<
-            (typeof mediaTypes)[number],
-            string
-          >,
+          mediaTypes: labelsOf(mediaTypes, (v) => tType(v)),
         }}
       />
       <Pagination
