@@ -438,10 +438,10 @@ function VisitBlock({
   const stretch = resize.transform ? resize.transform.x : 0;
   return (
     <li
-      className="absolute top-1 bottom-1"
+      className="board-slot"
       style={{
-        left: `${(from / span) * 100}%`,
-        width: `calc(${(Math.max(to - from, step) / span) * 100}% + ${stretch}px)`,
+        left: `${+((from / span) * 100).toFixed(3)}%`,
+        width: `calc(${+((Math.max(to - from, step) / span) * 100).toFixed(3)}% + ${stretch}px)`,
         transform: shift,
         zIndex: move.isDragging || resize.isDragging ? 10 : undefined,
       }}
@@ -465,11 +465,9 @@ function VisitBlock({
           .filter(Boolean)
           .join(', ')}
         className={cn(
-          'flex h-full w-full touch-none flex-col overflow-hidden rounded border px-1 text-left text-xs leading-tight',
-          visit.cancelled
-            ? 'border-gray-300 bg-gray-100 text-gray-700 line-through'
-            : 'border-brand-700 bg-brand-100 text-brand-800',
-          warnings > 0 && 'border-amber-700 bg-amber-100 text-amber-900',
+          'board-block',
+          visit.cancelled && 'board-block-cancelled',
+          warnings > 0 && 'board-block-warning',
         )}
       >
         <span className="font-semibold tabular-nums">{times}</span>
@@ -480,7 +478,7 @@ function VisitBlock({
         ref={resize.setNodeRef}
         {...resize.listeners}
         aria-hidden="true"
-        className="absolute top-0 right-0 bottom-0 w-2 cursor-ew-resize touch-none"
+        className="board-resize"
         data-testid="board-resize"
       />
     </li>

@@ -1,6 +1,5 @@
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
-import { cn } from '@/lib/cn';
 import { formatDayLabel } from '@/lib/time';
 
 /** The tour's days as links, the shown one marked: the board's and the printable list's. */
@@ -26,12 +25,7 @@ export function DayNav({
               href={hrefFor(date)}
               aria-current={date === current ? 'page' : undefined}
               aria-label={`${t('day', { n: i + 1 })} · ${formatDayLabel(date, locale)}`}
-              className={cn(
-                'inline-flex min-h-9 items-center rounded border px-2 text-sm whitespace-nowrap',
-                date === current
-                  ? 'border-brand-700 bg-brand-700 text-white'
-                  : 'border-gray-300 bg-white hover:border-brand-600',
-              )}
+              className="day-link"
             >
               {t('day', { n: i + 1 })}
             </Link>
