@@ -125,9 +125,11 @@ export function ItineraryView(props: ItineraryViewProps) {
       {later.length ? (
         <section aria-labelledby="it-later" className="it-section">
           <h2 id="it-later">{t('comingDays')}</h2>
-          {later.map((day) => (
-            <BriefDay key={day.date} day={day} title={dayTitle(day.date)} props={props} />
-          ))}
+          <ul className="it-days">
+            {later.map((day) => (
+              <BriefDay key={day.date} day={day} title={dayTitle(day.date)} props={props} />
+            ))}
+          </ul>
         </section>
       ) : null}
       {plan.past.length ? (
@@ -135,9 +137,11 @@ export function ItineraryView(props: ItineraryViewProps) {
           <summary>
             <h2>{t('pastDays', { count: plan.past.length })}</h2>
           </summary>
-          {plan.past.map((day) => (
-            <BriefDay key={day.date} day={day} title={dayTitle(day.date)} props={props} />
-          ))}
+          <ul className="it-days">
+            {plan.past.map((day) => (
+              <BriefDay key={day.date} day={day} title={dayTitle(day.date)} props={props} />
+            ))}
+          </ul>
         </details>
       ) : null}
       {props.footer}
@@ -145,7 +149,11 @@ export function ItineraryView(props: ItineraryViewProps) {
   );
 }
 
-/** A day in brief: time, title and place, each change flagged; its full view is a link away. */
+/**
+ * A day in brief, one line: its link (the day in full), how many visits, and only the visits
+ * that changed since the reader last looked, each flagged. Fourteen days of every visit would
+ * make the page several times heavier for what a tap shows.
+ */
 function BriefDay({
   day,
   title,
@@ -159,48 +167,37 @@ function BriefDay({
   const locale = useLocale();
   const tz = props.tour.timeZone;
   const sep = props.basePath.includes('?') ? '&' : '?';
+  const changed = day.items.filter((v) => props.changes.has(v.id));
   return (
-    <div className="it-day">
-      <h3>
-        <Link href={`${props.basePath}${sep}day=${day.date}`} prefetch={false}>
-          {title}
-        </Link>
-      </h3>
-      {day.items.length ? (
+    <li>
+      <Link href={`${props.basePath}${sep}day=${day.date}`} prefetch={false}>
+        {title}
+      </Link>{' '}
+      <span className="it-quiet">· {t('visitCount', { count: day.items.length })}</span>
+      {changed.length ? (
         <ul>
-          {day.items.map((v) => {
+          {changed.map((v) => {
             const change = props.changes.get(v.id);
             return (
               <li key={v.id} data-testid="itinerary-row" data-visit={v.id}>
+                <strong
+                  className="it-flag"
+                  data-testid="itinerary-change"
+                  data-change={change?.kind}
+                >
+                  {change ? t(`change.${change.kind}`) : null}
+                </strong>{' '}
                 <time dateTime={v.startsAt.toISOString()}>{formatTime(v.startsAt, tz)}</time>{' '}
                 {v.cancelled ? (
                   <s>{pick(locale, v.titleZh, v.titleEn)}</s>
                 ) : (
                   pick(locale, v.titleZh, v.titleEn)
                 )}
-                {v.siteEn || v.cityEn ? (
-                  <span className="it-quiet">
-                    {' '}
-                    · {pick(locale, v.siteZh ?? v.cityZh, v.siteEn ?? v.cityEn)}
-                  </span>
-                ) : null}
-                {change ? (
-                  <strong
-                    className="it-flag"
-                    data-testid="itinerary-change"
-                    data-change={change.kind}
-                  >
-                    {' '}
-                    {t(`change.${change.kind}`)}
-                  </strong>
-                ) : null}
               </li>
             );
           })}
         </ul>
-      ) : (
-        <p className="it-quiet">{t('nothingThatDay')}</p>
-      )}
-    </div>
+      ) : null}
+    </li>
   );
 }

@@ -82,7 +82,14 @@ describe('planItinerary', () => {
   it('details only now, next, today and tomorrow; marks anything not yet past', () => {
     const plan = planItinerary(visits, tour, at(2, '10:00'));
     expect(new Set(detailedVisitIds(plan))).toEqual(
-      new Set(['d2-factory', 'd2-cancelled', 'd2-lunch', 'd2-late-cancelled', 'd2-forum', 'd3-museum']),
+      new Set([
+        'd2-factory',
+        'd2-cancelled',
+        'd2-lunch',
+        'd2-late-cancelled',
+        'd2-forum',
+        'd3-museum',
+      ]),
     );
     expect(shownVisitIds(plan)).not.toContain('d1-breakfast');
     expect(shownVisitIds(plan)).toContain('d4-closing');
@@ -140,7 +147,10 @@ const entry = (
 describe('changesSince', () => {
   it('compares how a visit was when last seen with how it is now, across several edits', () => {
     const first = snapshot();
-    const moved = snapshot({ startsAt: '2025-07-19T02:00:00.000Z', endsAt: '2025-07-19T04:00:00.000Z' });
+    const moved = snapshot({
+      startsAt: '2025-07-19T02:00:00.000Z',
+      endsAt: '2025-07-19T04:00:00.000Z',
+    });
     const renamed = snapshot({ ...moved, titleEn: 'Visit (new)', siteId: 's2' });
     // Entries arrive newest first from the database.
     const marks = changesSince([
@@ -173,8 +183,8 @@ describe('changesSince', () => {
   });
 
   it('reads the same instant written two ways as unchanged', () => {
-    expect(
-      changedParts(snapshot(), snapshot({ startsAt: '2025-07-19T09:00:00+08:00' })),
-    ).toEqual([]);
+    expect(changedParts(snapshot(), snapshot({ startsAt: '2025-07-19T09:00:00+08:00' }))).toEqual(
+      [],
+    );
   });
 });

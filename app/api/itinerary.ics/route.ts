@@ -13,7 +13,7 @@ export const GET = authedRoute(
   {
     name: 'itinerary.ics',
     roles: ['journalist'],
-    params: z.object({}),
+    params: z.object({}).optional(),
     query: z.object({ lang: itineraryLang }),
   },
   async ({ viewer, query, notFound }) => {
