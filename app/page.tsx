@@ -6,11 +6,11 @@ import { ItineraryView } from '@/components/itinerary/itinerary-view';
 import { OfflineSupport } from '@/components/itinerary/offline-support';
 import { TourList } from '@/components/tours/tour-list';
 import { canManageTours, type Viewer } from '@/lib/auth/permissions';
-import { getHasFeed } from '@/lib/dal/feeds';
 import {
   getAttendingOutlets,
   getChangesSince,
-  getOwnItinerary,
+  getOwnOutline,
+  getVisitDetails,
   openOwnItinerary,
 } from '@/lib/dal/itinerary';
 import { selfScope } from '@/lib/dal/scope';
@@ -65,7 +65,7 @@ export default async function HomePage({
 async function JournalistHome({ viewer, day }: { viewer: Viewer; day: string | undefined }) {
   const scope = selfScope(viewer);
   const [itinerary, t, locale] = await Promise.all([
-    scope ? getOwnItinerary(scope) : null,
+    scope ? getOwnOutline(scope) : null,
     getTranslations('itinerary'),
     getLocale(),
   ]);
@@ -82,9 +82,12 @@ async function JournalistHome({ viewer, day }: { viewer: Viewer; day: string | u
   const at = readingInstant(tour, renderedAt, day);
   if (!at) notFound();
   const plan = planItinerary(visits, tour, at);
-  const [since, feed] = await Promise.all([openOwnItinerary(scope), getHasFeed(scope)]);
+  const [{ since, hasFeed: feed }, details] = await Promise.all([
+    openOwnItinerary(scope),
+    getVisitDetails(scope, groups, detailedVisitIds(plan)),
+  ]);
   const [outlets, changes] = await Promise.all([
-    getAttendingOutlets(scope, detailedVisitIds(plan)),
+    getAttendingOutlets(scope, [...details.values()]),
     getChangesSince(scope, shownVisitIds(plan), since),
   ]);
   return (
@@ -93,6 +96,7 @@ async function JournalistHome({ viewer, day }: { viewer: Viewer; day: string | u
         tour={tour}
         groups={groups}
         plan={plan}
+        details={details}
         changes={changes}
         outlets={outlets}
         renderedAt={renderedAt}

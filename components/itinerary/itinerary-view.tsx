@@ -1,7 +1,12 @@
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
-import type { ItineraryGroup, ItineraryVisit, MarkedChange } from '@/lib/dal/itinerary';
+import type {
+  ItineraryGroup,
+  ItineraryVisit,
+  MarkedChange,
+  VisitOutline,
+} from '@/lib/dal/itinerary';
 import { pick } from '@/lib/i18n/pick';
 import type { ItineraryPlan, PlannedDay } from '@/lib/itinerary/plan';
 import { datesBetween, formatDateTime, formatDayLabel, formatTime } from '@/lib/time';
@@ -10,7 +15,9 @@ import { type ItemExtras, ItineraryItem } from './itinerary-item';
 export interface ItineraryViewProps {
   tour: { nameZh: string; nameEn: string; startDate: string; endDate: string; timeZone: string };
   groups: ItineraryGroup[];
-  plan: ItineraryPlan<ItineraryVisit>;
+  plan: ItineraryPlan<VisitOutline>;
+  /** The visits shown in full (now, next, today, tomorrow), by id. */
+  details: Map<string, ItineraryVisit>;
   changes: Map<string, MarkedChange>;
   outlets: Map<string, { nameZh: string; nameEn: string }[]>;
   /** When the page was made: shown when it is opened again without a network. */
@@ -46,10 +53,15 @@ export function ItineraryView(props: ItineraryViewProps) {
     outlets: outlets.get(v.id),
     groupVehicle: groups.find((g) => v.groups.includes(g.code))?.vehicle,
   });
-  const full = (items: ItineraryVisit[], level: 3 | 4 = 3) =>
-    items.length ? (
+  const inFull = (items: VisitOutline[]) =>
+    items.flatMap((v) => {
+      const d = props.details.get(v.id);
+      return d ? [d] : [];
+    });
+  const full = (outline: VisitOutline[], level: 3 | 4 = 3) =>
+    outline.length ? (
       <ol className="it-list">
-        {items.map((v) => (
+        {inFull(outline).map((v) => (
           <ItineraryItem
             key={v.id}
             visit={v}
@@ -96,12 +108,9 @@ export function ItineraryView(props: ItineraryViewProps) {
           <h2 id="it-next">{t('nowAndNext')}</h2>
           {plan.current.length || plan.next ? (
             <ol className="it-list">
-              {plan.current.map((v) => (
+              {inFull([...plan.current, ...(plan.next ? [plan.next] : [])]).map((v) => (
                 <ItineraryItem key={v.id} visit={v} timeZone={tz} extras={extras(v)} />
               ))}
-              {plan.next ? (
-                <ItineraryItem visit={plan.next} timeZone={tz} extras={extras(plan.next)} />
-              ) : null}
             </ol>
           ) : (
             <p className="it-quiet">{t('nothingNext')}</p>
@@ -159,7 +168,7 @@ function BriefDay({
   title,
   props,
 }: {
-  day: PlannedDay<ItineraryVisit>;
+  day: PlannedDay<VisitOutline>;
   title: string;
   props: ItineraryViewProps;
 }) {

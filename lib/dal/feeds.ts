@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNotNull } from 'drizzle-orm';
-import { type Db, getDb } from '@/db';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '@/db';
 import { users } from '@/db/schema';
 import { recordAudit } from './audit';
 import { feedScope, type SelfScope } from './scope';
@@ -45,15 +45,6 @@ export async function regenerateFeedToken(db: Db, scope: SelfScope, ip: string):
   return token;
 }
 
-/** Whether the journalist has a feed address at all. */
-export async function hasFeed(db: Db, scope: SelfScope): Promise<boolean> {
-  const [row] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.id, scope.viewer.userId), isNotNull(users.feedTokenHash)));
-  return !!row;
-}
-
 /** The scope a feed token opens, or null: malformed, revoked, or its account disabled. */
 export async function scopeOfFeedToken(db: Db, token: string): Promise<SelfScope | null> {
   if (!isFeedToken(token)) return null;
@@ -74,8 +65,4 @@ export async function scopeOfFeedToken(db: Db, token: string): Promise<SelfScope
     );
   if (!owner?.tourId || !owner.delegateId) return null;
   return feedScope({ ...owner, tourId: owner.tourId, delegateId: owner.delegateId });
-}
-
-export async function getHasFeed(scope: SelfScope) {
-  return hasFeed(await getDb(), scope);
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Db, getDb } from '@/db';
 import {
@@ -44,9 +44,22 @@ async function groupsOf(db: Db, tourId: string, where: ReturnType<typeof and>) {
     .orderBy(asc(groups.code));
 }
 
-async function visitsOfGroups(db: Db, tourId: string, groupIds: string[]) {
-  if (!groupIds.length) return [];
-  const rows = await db
+/** The visits of these groups (of one tour), as a subquery. */
+function visitIdsOfGroups(db: Db, tourId: string, groupIds: string[]) {
+  return inArray(
+    visits.id,
+    db
+      .select({ id: visitGroups.visitId })
+      .from(visitGroups)
+      .where(and(eq(visitGroups.tourId, tourId), inArray(visitGroups.groupId, groupIds))),
+  );
+}
+
+const order = [asc(visits.startsAt), asc(visits.endsAt), asc(visits.titleEn), asc(visits.id)];
+
+/** Everything a visit shows in full; which groups attend, by code and id, in the same query. */
+async function visitDetails(db: Db, tourId: string, where: SQL | undefined) {
+  return db
     .select({
       id: visits.id,
       kind: visits.kind,
@@ -75,57 +88,79 @@ async function visitsOfGroups(db: Db, tourId: string, groupIds: string[]) {
       >`coalesce(${visits.hostContactPhone}, ${sites.hostContactPhone})`,
       version: visits.version,
       updatedAt: visits.updatedAt,
+      groups: sql<
+        string[]
+      >`array(select g.code from ${visitGroups} vg join ${groups} g on g.tour_id = vg.tour_id and g.id = vg.group_id where vg.tour_id = ${visits.tourId} and vg.visit_id = ${visits.id} order by g.code)`,
+      groupIds: sql<
+        string[]
+      >`array(select vg.group_id::text from ${visitGroups} vg where vg.tour_id = ${visits.tourId} and vg.visit_id = ${visits.id})`,
     })
     .from(visits)
     .leftJoin(sites, eq(sites.id, visits.siteId))
     .leftJoin(cities, eq(cities.id, visits.cityId))
     .leftJoin(fromCities, eq(fromCities.id, visits.fromCityId))
-    .where(
-      and(
-        eq(visits.tourId, tourId),
-        inArray(
-          visits.id,
-          db
-            .select({ id: visitGroups.visitId })
-            .from(visitGroups)
-            .where(and(eq(visitGroups.tourId, tourId), inArray(visitGroups.groupId, groupIds))),
-        ),
-      ),
-    )
-    .orderBy(asc(visits.startsAt), asc(visits.endsAt), asc(visits.titleEn), asc(visits.id));
-  const attending = rows.length
-    ? await db
-        .select({ visitId: visitGroups.visitId, code: groups.code })
-        .from(visitGroups)
-        .innerJoin(groups, and(eq(groups.id, visitGroups.groupId), eq(groups.tourId, tourId)))
-        .where(
-          and(
-            eq(visitGroups.tourId, tourId),
-            inArray(
-              visitGroups.visitId,
-              rows.map((r) => r.id),
-            ),
-          ),
-        )
-        .orderBy(asc(groups.code))
-    : [];
-  const codes = new Map<string, string[]>();
-  for (const a of attending) codes.set(a.visitId, [...(codes.get(a.visitId) ?? []), a.code]);
-  return rows.map((r) => ({ ...r, groups: codes.get(r.id) ?? [] }));
+    .where(and(eq(visits.tourId, tourId), where))
+    .orderBy(...order);
+}
+
+async function visitsOfGroups(db: Db, tourId: string, groupIds: string[]) {
+  if (!groupIds.length) return [];
+  return visitDetails(db, tourId, visitIdsOfGroups(db, tourId, groupIds));
+}
+
+/** The visits of these groups in brief: enough to lay out the days and say what comes next. */
+async function outlineOfGroups(db: Db, tourId: string, groupIds: string[]) {
+  if (!groupIds.length) return [];
+  return db
+    .select({
+      id: visits.id,
+      titleZh: visits.titleZh,
+      titleEn: visits.titleEn,
+      startsAt: visits.startsAt,
+      endsAt: visits.endsAt,
+      cancelled: visits.cancelled,
+    })
+    .from(visits)
+    .where(and(eq(visits.tourId, tourId), visitIdsOfGroups(db, tourId, groupIds)))
+    .orderBy(...order);
 }
 
 export type ItineraryVisit = Awaited<ReturnType<typeof visitsOfGroups>>[number];
+export type VisitOutline = Awaited<ReturnType<typeof outlineOfGroups>>[number];
 export type ItineraryGroup = Awaited<ReturnType<typeof groupsOf>>[number];
 
 async function itineraryOf(db: Db, scope: SelfScope | TourScope, groupList: ItineraryGroup[]) {
   const tour = await queryTour(db, scope);
   if (!tour) return null;
-  const list = await visitsOfGroups(
+  const ids = groupList.map((g) => g.id);
+  return { tour, groups: groupList, visits: await visitsOfGroups(db, scope.tourId, ids) };
+}
+
+async function outlineOf(db: Db, scope: SelfScope | TourScope, groupList: ItineraryGroup[]) {
+  const tour = await queryTour(db, scope);
+  if (!tour) return null;
+  const ids = groupList.map((g) => g.id);
+  return { tour, groups: groupList, visits: await outlineOfGroups(db, scope.tourId, ids) };
+}
+
+/**
+ * These visits in full, for the reader: only those of the reader's groups in the reader's tour,
+ * whatever ids are asked for.
+ */
+export async function queryVisitDetails(
+  db: Db,
+  scope: SelfScope | TourScope,
+  groupList: ItineraryGroup[],
+  visitIds: string[],
+): Promise<Map<string, ItineraryVisit>> {
+  const groupIds = groupList.map((g) => g.id);
+  if (!visitIds.length || !groupIds.length) return new Map();
+  const rows = await visitDetails(
     db,
     scope.tourId,
-    groupList.map((g) => g.id),
+    and(inArray(visits.id, visitIds), visitIdsOfGroups(db, scope.tourId, groupIds)),
   );
-  return { tour, groups: groupList, visits: list };
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** The groups one delegate of this tour belongs to. */
@@ -139,15 +174,20 @@ function memberOf(db: Db, tourId: string, delegateId: string) {
   );
 }
 
-/** A journalist's own itinerary. */
+/** A journalist's own itinerary, every visit in full (the calendar, the print). */
 export async function queryOwnItinerary(db: Db, scope: SelfScope) {
   const groupList = await groupsOf(db, scope.tourId, memberOf(db, scope.tourId, scope.delegateId));
   return itineraryOf(db, scope, groupList);
 }
 
-/** One delegate's itinerary as their journalist sees it, for the tour's staff; null when the
- * delegate is not of this tour. */
-export async function queryDelegateItinerary(db: Db, scope: TourScope, delegateId: string) {
+/** A journalist's own itinerary in brief (the page reads the visits it shows in full after). */
+export async function queryOwnOutline(db: Db, scope: SelfScope) {
+  const groupList = await groupsOf(db, scope.tourId, memberOf(db, scope.tourId, scope.delegateId));
+  return outlineOf(db, scope, groupList);
+}
+
+/** A delegate of this tour, with when their journalist last looked; null for anyone else's. */
+async function delegateOf(db: Db, scope: TourScope, delegateId: string) {
   const [delegate] = await db
     .select({
       id: delegates.id,
@@ -167,39 +207,49 @@ export async function queryDelegateItinerary(db: Db, scope: TourScope, delegateI
     .where(and(eq(delegates.tourId, scope.tourId), eq(delegates.id, delegateId)));
   if (!delegate) return null;
   const groupList = await groupsOf(db, scope.tourId, memberOf(db, scope.tourId, delegateId));
-  const itinerary = await itineraryOf(db, scope, groupList);
-  return itinerary ? { ...itinerary, delegate } : null;
+  return { delegate, groupList };
+}
+
+/** One delegate's itinerary in full (the print), for the tour's staff; null when the delegate
+ * is not of this tour. */
+export async function queryDelegateItinerary(db: Db, scope: TourScope, delegateId: string) {
+  const found = await delegateOf(db, scope, delegateId);
+  const itinerary = found && (await itineraryOf(db, scope, found.groupList));
+  return found && itinerary ? { ...itinerary, delegate: found.delegate } : null;
+}
+
+/** The same in brief, as their journalist's page reads it, for staff "viewing as". */
+export async function queryDelegateOutline(db: Db, scope: TourScope, delegateId: string) {
+  const found = await delegateOf(db, scope, delegateId);
+  const itinerary = found && (await outlineOf(db, scope, found.groupList));
+  return found && itinerary ? { ...itinerary, delegate: found.delegate } : null;
 }
 
 /** One group's itinerary, for the tour's staff; null when the group is not of this tour. */
 export async function queryGroupItinerary(db: Db, scope: TourScope, groupId: string) {
   const groupList = await groupsOf(db, scope.tourId, eq(groups.id, groupId));
   if (!groupList.length) return null;
-  return itineraryOf(db, scope, groupList);
+  return outlineOf(db, scope, groupList);
 }
 
-/** Which outlets have people at each of these visits (of the reader's tour), by name. */
+/** Which outlets have people at each of these visits (of the reader's tour), by name: the
+ * outlets of each attending group's members, read once per group. */
 export async function queryAttendingOutlets(
   db: Db,
   scope: SelfScope | TourScope,
-  visitIds: string[],
+  visitList: { id: string; groupIds: string[] }[],
 ) {
   const byVisit = new Map<string, { nameZh: string; nameEn: string }[]>();
-  if (!visitIds.length) return byVisit;
+  const groupIds = [...new Set(visitList.flatMap((v) => v.groupIds))];
+  if (!groupIds.length) return byVisit;
   const rows = await db
     .selectDistinct({
-      visitId: visitGroups.visitId,
+      groupId: groupMembers.groupId,
+      outletId: outlets.id,
       nameZh: outlets.nameZh,
       nameEn: outlets.nameEn,
     })
-    .from(visitGroups)
-    .innerJoin(
-      groupMembers,
-      and(
-        eq(groupMembers.tourId, visitGroups.tourId),
-        eq(groupMembers.groupId, visitGroups.groupId),
-      ),
-    )
+    .from(groupMembers)
     .innerJoin(
       delegates,
       and(eq(delegates.tourId, groupMembers.tourId), eq(delegates.id, groupMembers.delegateId)),
@@ -210,17 +260,23 @@ export async function queryAttendingOutlets(
     )
     .where(
       and(
-        eq(visitGroups.tourId, scope.tourId),
-        inArray(visitGroups.visitId, visitIds),
+        eq(groupMembers.tourId, scope.tourId),
+        inArray(groupMembers.groupId, groupIds),
         isNull(delegates.archivedAt),
       ),
-    )
-    .orderBy(asc(visitGroups.visitId), asc(outlets.nameEn));
-  for (const r of rows) {
-    byVisit.set(r.visitId, [
-      ...(byVisit.get(r.visitId) ?? []),
-      { nameZh: r.nameZh, nameEn: r.nameEn },
-    ]);
+    );
+  for (const v of visitList) {
+    const seen = new Map<string, { nameZh: string; nameEn: string }>();
+    for (const r of rows) {
+      if (v.groupIds.includes(r.groupId))
+        seen.set(r.outletId, { nameZh: r.nameZh, nameEn: r.nameEn });
+    }
+    if (seen.size) {
+      byVisit.set(
+        v.id,
+        [...seen.values()].sort((a, b) => a.nameEn.localeCompare(b.nameEn)),
+      );
+    }
   }
   return byVisit;
 }
@@ -230,15 +286,25 @@ export async function queryAttendingOutlets(
  * The first open starts the clock; later opens move "last seen" on only when the previous one is
  * more than a few minutes old, so reloading the page keeps the marks the reader has not read yet.
  */
-export async function markItinerarySeen(db: Db, scope: SelfScope): Promise<Date | null> {
+export async function markItinerarySeen(
+  db: Db,
+  scope: SelfScope,
+): Promise<{ since: Date | null; hasFeed: boolean }> {
   const userId = scope.viewer.userId;
   const [seen] = await db
-    .select({ at: users.itinerarySeenAt, prev: users.itineraryPrevSeenAt })
+    .select({
+      at: users.itinerarySeenAt,
+      prev: users.itineraryPrevSeenAt,
+      hasFeed: sql<boolean>`${users.feedTokenHash} is not null`,
+    })
     .from(users)
     .where(and(eq(users.id, userId), eq(users.delegateId, scope.delegateId)));
-  if (!seen) return null;
+  if (!seen) return { since: null, hasFeed: false };
+  const { hasFeed } = seen;
   const stale = sql`now() - make_interval(mins => ${seenGraceMinutes})`;
-  if (seen.at && seen.at.getTime() > Date.now() - seenGraceMinutes * 60_000) return seen.prev;
+  if (seen.at && seen.at.getTime() > Date.now() - seenGraceMinutes * 60_000) {
+    return { since: seen.prev, hasFeed };
+  }
   // Conditional, so two tabs opening at once move it on once.
   const [moved] = await db
     .update(users)
@@ -253,7 +319,7 @@ export async function markItinerarySeen(db: Db, scope: SelfScope): Promise<Date 
       ),
     )
     .returning({ prev: users.itineraryPrevSeenAt });
-  return moved?.prev ?? seen.prev;
+  return { since: moved?.prev ?? seen.prev, hasFeed };
 }
 
 export type MarkedChange = VisitChange & {
@@ -346,12 +412,31 @@ export async function getDelegateItinerary(scope: TourScope, delegateId: string)
   return queryDelegateItinerary(await getDb(), scope, delegateId);
 }
 
+export async function getDelegateOutline(scope: TourScope, delegateId: string) {
+  return queryDelegateOutline(await getDb(), scope, delegateId);
+}
+
+export async function getOwnOutline(scope: SelfScope) {
+  return queryOwnOutline(await getDb(), scope);
+}
+
+export async function getVisitDetails(
+  scope: SelfScope | TourScope,
+  groupList: ItineraryGroup[],
+  visitIds: string[],
+) {
+  return queryVisitDetails(await getDb(), scope, groupList, visitIds);
+}
+
 export async function getGroupItinerary(scope: TourScope, groupId: string) {
   return queryGroupItinerary(await getDb(), scope, groupId);
 }
 
-export async function getAttendingOutlets(scope: SelfScope | TourScope, visitIds: string[]) {
-  return queryAttendingOutlets(await getDb(), scope, visitIds);
+export async function getAttendingOutlets(
+  scope: SelfScope | TourScope,
+  visitList: { id: string; groupIds: string[] }[],
+) {
+  return queryAttendingOutlets(await getDb(), scope, visitList);
 }
 
 export async function getChangesSince(

@@ -55,8 +55,14 @@ async function run(label, { port, databaseUrl = '', tourId, journalist, journali
     if (!tour) throw new Error('no tour on the home page');
     // A day in the middle of the journalist's tour, read "as on" that day: today and tomorrow in
     // full, as a journalist sees it during the tour (the demo tour itself is in the past).
-    const days = [...(await load(base, '/', reader)).text.matchAll(/\?day=(\d{4}-\d{2}-\d{2})/g)];
-    const midDay = days[Math.floor(days.length / 2)]?.[1];
+    const days = [
+      ...new Set(
+        [...(await load(base, '/', reader)).text.matchAll(/\?day=(\d{4}-\d{2}-\d{2})/g)].map(
+          (m) => m[1],
+        ),
+      ),
+    ].sort();
+    const midDay = days[Math.floor(days.length / 2)];
     if (!midDay) throw new Error('no days on the itinerary');
     // Coordinators work on the demo tour only; the large tour is read as its organizer.
     const staff = tourId ? organizer : coordinator;

@@ -13,6 +13,7 @@ import {
   queryDelegateItinerary,
   queryGroupItinerary,
   queryOwnItinerary,
+  queryVisitDetails,
 } from '../../lib/dal/itinerary';
 import { type SelfScope, selfScope, type TourScope, tourScope } from '../../lib/dal/scope';
 import { changeVisit } from '../../lib/dal/visits';
@@ -58,7 +59,7 @@ for (const target of testDatabases()) {
 
     it('marks changes made after the last look, and a reload within minutes keeps them', async () => {
       // The first look starts the clock: nothing is marked yet.
-      const first = await markItinerarySeen(db(), own);
+      const { since: first } = await markItinerarySeen(db(), own);
       expect(first).not.toBeNull();
       const itinerary = await queryOwnItinerary(db(), own);
       const ids = itinerary?.visits.map((v) => v.id) ?? [];
@@ -79,7 +80,7 @@ for (const target of testDatabases()) {
       expect(moved.ok).toBe(true);
 
       // Reloaded at once: the same moment is "since", and the move is marked with the old time.
-      const again = await markItinerarySeen(db(), own);
+      const { since: again } = await markItinerarySeen(db(), own);
       expect(again?.getTime()).toBe(first?.getTime());
       const marks = await queryChangesSince(db(), own, ids, again);
       expect(marks.get(target.id)).toMatchObject({ kind: 'moved', parts: ['time'] });
@@ -96,7 +97,7 @@ for (const target of testDatabases()) {
         .update(s.users)
         .set({ itinerarySeenAt: sql`now() - interval '1 hour'` })
         .where(eq(s.users.id, journalist.userId));
-      const later = await markItinerarySeen(db(), own);
+      const { since: later } = await markItinerarySeen(db(), own);
       expect((await seen())?.prev?.getTime()).toBe(later?.getTime());
       expect(await queryChangesSince(db(), own, ids, later)).toHaveProperty('size', 0);
     });
@@ -116,8 +117,18 @@ for (const target of testDatabases()) {
       const organizer = await viewerOf(db(), demoAccounts.organizer);
       const foreign = tourScope(organizer, anotherTour?.id ?? '') as TourScope;
       const ids = mine?.visits.map((v) => v.id) ?? [];
-      expect((await queryAttendingOutlets(db(), foreign, ids)).size).toBe(0);
-      expect((await queryAttendingOutlets(db(), own, ids)).size).toBeGreaterThan(0);
+      expect((await queryAttendingOutlets(db(), foreign, mine?.visits ?? [])).size).toBe(0);
+      expect((await queryAttendingOutlets(db(), own, mine?.visits ?? [])).size).toBeGreaterThan(0);
+      // Details are read only for the reader's own groups' visits, whatever ids are asked for.
+      const details = await queryVisitDetails(db(), own, mine?.groups ?? [], [
+        ...ids,
+        ...onlyTheirs.map((v) => v.id),
+      ]);
+      expect([...details.keys()].sort()).toEqual([...ids].sort());
+      expect(await queryVisitDetails(db(), foreign, mine?.groups ?? [], ids)).toHaveProperty(
+        'size',
+        0,
+      );
       expect(await queryDelegateItinerary(db(), foreign, own.delegateId)).toBeNull();
       const asStaff = await queryDelegateItinerary(db(), staff, own.delegateId);
       expect(asStaff?.visits.map((v) => v.id)).toEqual(mine?.visits.map((v) => v.id));

@@ -4,7 +4,12 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { ItineraryView } from '@/components/itinerary/itinerary-view';
 import { BilingualName } from '@/components/ui/bilingual-name';
 import { refuse, requireTourScope } from '@/lib/dal/guards';
-import { getAttendingOutlets, getChangesSince, getDelegateItinerary } from '@/lib/dal/itinerary';
+import {
+  getAttendingOutlets,
+  getChangesSince,
+  getDelegateOutline,
+  getVisitDetails,
+} from '@/lib/dal/itinerary';
 import { isUuid } from '@/lib/dal/scope';
 import { pick } from '@/lib/i18n/pick';
 import {
@@ -28,7 +33,7 @@ export default async function DelegateItineraryPage({
   const { scope, viewer } = await requireTourScope(tourId);
   const query = itineraryQuery.safeParse(firstValues(await searchParams));
   if (!query.success) notFound();
-  const itinerary = isUuid(delegateId) ? await getDelegateItinerary(scope, delegateId) : null;
+  const itinerary = isUuid(delegateId) ? await getDelegateOutline(scope, delegateId) : null;
   if (!itinerary) return refuse(viewer, scope.tourId);
   const [t, locale] = await Promise.all([getTranslations('itinerary'), getLocale()]);
   const { tour, groups, visits, delegate } = itinerary;
@@ -36,8 +41,9 @@ export default async function DelegateItineraryPage({
   const at = readingInstant(tour, renderedAt, query.data.day);
   if (!at) notFound();
   const plan = planItinerary(visits, tour, at);
+  const details = await getVisitDetails(scope, groups, detailedVisitIds(plan));
   const [outlets, changes] = await Promise.all([
-    getAttendingOutlets(scope, detailedVisitIds(plan)),
+    getAttendingOutlets(scope, [...details.values()]),
     // What the journalist would see marked: changes since they last looked; nothing is recorded.
     getChangesSince(scope, shownVisitIds(plan), delegate.seenAt),
   ]);
@@ -47,6 +53,7 @@ export default async function DelegateItineraryPage({
       tour={tour}
       groups={groups}
       plan={plan}
+      details={details}
       changes={changes}
       outlets={outlets}
       renderedAt={renderedAt}

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { ItineraryView } from '@/components/itinerary/itinerary-view';
 import { BilingualName } from '@/components/ui/bilingual-name';
 import { refuse, requireTourScope } from '@/lib/dal/guards';
-import { getAttendingOutlets, getGroupItinerary } from '@/lib/dal/itinerary';
+import { getAttendingOutlets, getGroupItinerary, getVisitDetails } from '@/lib/dal/itinerary';
 import { isUuid } from '@/lib/dal/scope';
 import { detailedVisitIds, planItinerary, readingInstant } from '@/lib/itinerary/plan';
 import { itineraryQuery } from '@/lib/validation/itinerary';
@@ -29,13 +29,15 @@ export default async function GroupItineraryPage({
   const at = readingInstant(tour, renderedAt, query.data.day);
   if (!at) notFound();
   const plan = planItinerary(visits, tour, at);
-  const outlets = await getAttendingOutlets(scope, detailedVisitIds(plan));
+  const details = await getVisitDetails(scope, groups, detailedVisitIds(plan));
+  const outlets = await getAttendingOutlets(scope, [...details.values()]);
   const group = groups[0];
   return (
     <ItineraryView
       tour={tour}
       groups={groups}
       plan={plan}
+      details={details}
       changes={new Map()}
       outlets={outlets}
       renderedAt={renderedAt}

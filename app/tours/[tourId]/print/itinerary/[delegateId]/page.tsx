@@ -42,10 +42,7 @@ export default async function PrintItineraryPage({
   ]);
   const { tour, groups } = itinerary;
   const visits = itinerary.visits.filter((v) => !v.cancelled);
-  const outlets = await getAttendingOutlets(
-    scope,
-    visits.map((v) => v.id),
-  );
+  const outlets = await getAttendingOutlets(scope, visits);
   const dayNumber = new Map(datesBetween(tour.startDate, tour.endDate).map((d, i) => [d, i + 1]));
   const who = 'delegate' in itinerary ? (itinerary.delegate as Delegate) : null;
   return (
