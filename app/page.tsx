@@ -6,23 +6,13 @@ import { ItineraryView } from '@/components/itinerary/itinerary-view';
 import { OfflineSupport } from '@/components/itinerary/offline-support';
 import { TourList } from '@/components/tours/tour-list';
 import { canManageTours, type Viewer } from '@/lib/auth/permissions';
-import {
-  getAttendingOutlets,
-  getChangesSince,
-  getOwnOutline,
-  getVisitDetails,
-  openOwnItinerary,
-} from '@/lib/dal/itinerary';
+import { getChangesSince, getOwnOpening, openOwnItinerary } from '@/lib/dal/itinerary';
+import { getGroupProgramme } from '@/lib/dal/itinerary-cache';
 import { selfScope } from '@/lib/dal/scope';
 import { getToursFor } from '@/lib/dal/tours';
 import { requireViewer } from '@/lib/dal/viewer';
 import { pick } from '@/lib/i18n/pick';
-import {
-  detailedVisitIds,
-  planItinerary,
-  readingInstant,
-  shownVisitIds,
-} from '@/lib/itinerary/plan';
+import { planItinerary, readingInstant, shownVisitIds } from '@/lib/itinerary/plan';
 import { itineraryQuery } from '@/lib/validation/itinerary';
 import { firstValues } from '@/lib/validation/list-params';
 
@@ -64,12 +54,12 @@ export default async function HomePage({
 
 async function JournalistHome({ viewer, day }: { viewer: Viewer; day: string | undefined }) {
   const scope = selfScope(viewer);
-  const [itinerary, t, locale] = await Promise.all([
-    scope ? getOwnOutline(scope) : null,
+  const [opening, t, locale] = await Promise.all([
+    scope ? getOwnOpening(scope) : null,
     getTranslations('itinerary'),
     getLocale(),
   ]);
-  if (!scope || !itinerary) {
+  if (!scope || !opening) {
     return (
       <>
         <h1 className="mb-4 text-2xl font-bold">{t('title')}</h1>
@@ -77,28 +67,27 @@ async function JournalistHome({ viewer, day }: { viewer: Viewer; day: string | u
       </>
     );
   }
-  const { tour, groups, visits } = itinerary;
+  const { tour, groups, seen } = opening;
   const renderedAt = new Date();
   const at = readingInstant(tour, renderedAt, day);
   if (!at) notFound();
-  const plan = planItinerary(visits, tour, at);
-  const [{ since, hasFeed: feed }, details] = await Promise.all([
-    openOwnItinerary(scope),
-    getVisitDetails(scope, groups, detailedVisitIds(plan)),
+  const [since, programme] = await Promise.all([
+    openOwnItinerary(scope, seen),
+    getGroupProgramme(scope, groups),
   ]);
-  const [outlets, changes] = await Promise.all([
-    getAttendingOutlets(scope, [...details.values()]),
-    getChangesSince(scope, shownVisitIds(plan), since),
-  ]);
+  const plan = planItinerary(programme.visits, tour, at);
+  const changes =
+    since && programme.lastChange > since.getTime()
+      ? await getChangesSince(scope, shownVisitIds(plan), since)
+      : new Map();
   return (
     <>
       <ItineraryView
         tour={tour}
         groups={groups}
         plan={plan}
-        details={details}
         changes={changes}
-        outlets={outlets}
+        outlets={programme.outlets}
         renderedAt={renderedAt}
         pickedDay={at === renderedAt ? undefined : day}
         basePath="/"
@@ -128,9 +117,9 @@ async function JournalistHome({ viewer, day }: { viewer: Viewer; day: string | u
             <FeedPanel
               lang={locale}
               labels={{
-                intro: t(feed ? 'feed.introExisting' : 'feed.intro'),
-                confirm: t(feed ? 'feed.confirmReplace' : 'feed.confirmPrivate'),
-                submit: t(feed ? 'feed.regenerate' : 'feed.create'),
+                intro: t(seen.hasFeed ? 'feed.introExisting' : 'feed.intro'),
+                confirm: t(seen.hasFeed ? 'feed.confirmReplace' : 'feed.confirmPrivate'),
+                submit: t(seen.hasFeed ? 'feed.regenerate' : 'feed.create'),
                 made: t('feed.made'),
                 open: t('feed.open'),
               }}

@@ -39,7 +39,7 @@ for (const [lang, words] of [
     const next = page.getByRole('region', { name: words.next });
     await expect(next).toBeVisible();
     // The first thing on the page after the headings is the first visit of that morning.
-    const firstItem = page.getByTestId('itinerary-item').first();
+    const firstItem = page.locator('.it-card').first();
     await expect(firstItem).toContainText(lang === 'zh' ? first.titleZh : first.titleEn);
     await expect(firstItem).toContainText(first.start);
     // Both scripts of its title; today's section lists the day in full.
@@ -57,7 +57,7 @@ for (const [lang, words] of [
     await link.focus();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(new RegExp(`day=${dateOf(1)}`));
-    await expect(page.getByTestId('itinerary-item').first()).toContainText(
+    await expect(page.locator('.it-card').first()).toContainText(
       lang === 'zh' ? (groupA(1)[0]?.titleZh ?? '') : (groupA(1)[0]?.titleEn ?? ''),
     );
     await expectAccessible(page);
@@ -97,7 +97,7 @@ test("a coordinator's move on the board is marked on the itinerary with the old 
   try {
     await page.goto(`/?day=${dateOf(day)}`);
     await expect(page.getByTestId('itinerary-changes')).toBeVisible();
-    const card = page.getByTestId('itinerary-item').filter({ hasText: last.titleEn }).first();
+    const card = page.locator('.it-card').filter({ hasText: last.titleEn }).first();
     const mark = card.getByTestId('itinerary-change');
     await expect(mark).toContainText('Moved');
     await expect(mark).toContainText(`was`);
@@ -106,7 +106,7 @@ test("a coordinator's move on the board is marked on the itinerary with the old 
     // The same in Chinese.
     await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'zh', url: baseURL() }]);
     await page.reload();
-    const zhCard = page.getByTestId('itinerary-item').filter({ hasText: last.titleZh }).first();
+    const zhCard = page.locator('.it-card').filter({ hasText: last.titleZh }).first();
     await expect(zhCard.getByTestId('itinerary-change')).toContainText('时间已改');
     await expect(zhCard.getByTestId('itinerary-change')).toContainText(`原为 7月${17 + day}日`);
     await expect(zhCard.getByTestId('itinerary-change')).toContainText(`${last.start}–${last.end}`);
@@ -144,7 +144,7 @@ function readCalendar(text: string): CalEvent[] {
 }
 
 async function cardsOf(page: Page) {
-  return page.getByTestId('itinerary-item').evaluateAll((items) =>
+  return page.locator('.it-card').evaluateAll((items) =>
     items.map((li) => ({
       id: li.getAttribute('data-visit') ?? '',
       start: new Date(li.querySelector('time')?.getAttribute('datetime') ?? '').getTime(),

@@ -1,12 +1,14 @@
 import { useLocale, useTranslations } from 'next-intl';
-import { BilingualName } from '@/components/ui/bilingual-name';
 import type { ItineraryVisit, MarkedChange } from '@/lib/dal/itinerary';
+import { htmlLang } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/pick';
 import { dateKeyOf, formatDayLabel, formatTime } from '@/lib/time';
 
 export interface ItemExtras {
   change?: MarkedChange | undefined;
   outlets?: { nameZh: string; nameEn: string }[] | undefined;
+  /** The outlets are those beyond the reader's own group's, named once above. */
+  othersOnly?: boolean;
   /** The vehicle of the reader's group, when the visit names none. */
   groupVehicle?: string | null | undefined;
 }
@@ -41,20 +43,15 @@ export function ItineraryItem({
     .filter(Boolean)
     .join(' · ');
   return (
-    <li
-      className={visit.cancelled ? 'it-card it-cancelled' : 'it-card'}
-      data-testid="itinerary-item"
-      data-visit={visit.id}
-    >
+    <li className={visit.cancelled ? 'it-card it-cancelled' : 'it-card'} data-visit={visit.id}>
       <p className="it-time">
-        <time dateTime={visit.startsAt.toISOString()}>{start}</time>–
-        <time dateTime={visit.endsAt.toISOString()}>{end}</time>
+        <time dateTime={visit.startsAt.toISOString()}>{start}</time>–{end}
         <span className="it-kind"> {tKind(visit.kind)}</span>
       </p>
       {change ? <ChangeNote change={change} timeZone={timeZone} /> : null}
       <H className="it-title">
         {visit.cancelled ? <span className="sr-only">{t('change.cancelled')}: </span> : null}
-        <BilingualName zh={visit.titleZh} en={visit.titleEn} locale={locale} />
+        <Names zh={visit.titleZh} en={visit.titleEn} locale={locale} />
       </H>
       <dl className="it-facts">
         {visit.siteEn || visit.siteZh || visit.cityEn ? (
@@ -62,18 +59,16 @@ export function ItineraryItem({
             <dt>{t('where')}</dt>
             <dd>
               {visit.fromCityEn ? `${pick(locale, visit.fromCityZh, visit.fromCityEn)} → ` : null}
-              <BilingualName
+              <Names
                 zh={visit.siteZh ?? visit.cityZh}
                 en={visit.siteEn ?? visit.cityEn}
                 locale={locale}
               />
               {visit.addressEn || visit.addressZh ? (
-                <BilingualName
-                  zh={visit.addressZh}
-                  en={visit.addressEn}
-                  locale={locale}
-                  className="block"
-                />
+                <>
+                  <br />
+                  <Names zh={visit.addressZh} en={visit.addressEn} locale={locale} />
+                </>
               ) : null}
             </dd>
           </>
@@ -105,7 +100,7 @@ export function ItineraryItem({
         ) : null}
         {outlets?.length ? (
           <>
-            <dt>{t('with')}</dt>
+            <dt>{t(extras.othersOnly ? 'alsoWith' : 'with')}</dt>
             <dd>
               {outlets
                 .map((o) => pick(locale, o.nameZh, o.nameEn))
@@ -153,5 +148,34 @@ export function ChangeNote({ change, timeZone }: { change: MarkedChange; timeZon
         </>
       ) : null}
     </p>
+  );
+}
+
+/**
+ * A name in the reader's language and then in the other script, marked with its language. The
+ * page's own language needs no mark, and no wrapper: a day repeats this on every visit (the
+ * general BilingualName wraps and marks both).
+ */
+function Names({ zh, en, locale }: { zh: string | null; en: string | null; locale: string }) {
+  const zhFirst = locale.startsWith('zh');
+  const primary = zhFirst ? (zh ?? en) : (en ?? zh);
+  const secondary = primary === zh ? en : zh;
+  const primaryIsPageLanguage = (primary === zh) === zhFirst;
+  return (
+    <>
+      {primaryIsPageLanguage ? (
+        primary
+      ) : (
+        <span lang={htmlLang[zhFirst ? 'en' : 'zh']}>{primary}</span>
+      )}
+      {secondary && secondary !== primary ? (
+        <>
+          {' '}
+          <span lang={primary === zh ? htmlLang.en : htmlLang.zh} className="other-script">
+            {secondary}
+          </span>
+        </>
+      ) : null}
+    </>
   );
 }

@@ -1,12 +1,8 @@
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
-import type {
-  ItineraryGroup,
-  ItineraryVisit,
-  MarkedChange,
-  VisitOutline,
-} from '@/lib/dal/itinerary';
+import type { ItineraryGroup, ItineraryVisit, MarkedChange } from '@/lib/dal/itinerary';
+import { ownGroupsKey } from '@/lib/dal/itinerary-keys';
 import { pick } from '@/lib/i18n/pick';
 import type { ItineraryPlan, PlannedDay } from '@/lib/itinerary/plan';
 import { datesBetween, formatDateTime, formatDayLabel, formatTime } from '@/lib/time';
@@ -15,9 +11,7 @@ import { type ItemExtras, ItineraryItem } from './itinerary-item';
 export interface ItineraryViewProps {
   tour: { nameZh: string; nameEn: string; startDate: string; endDate: string; timeZone: string };
   groups: ItineraryGroup[];
-  plan: ItineraryPlan<VisitOutline>;
-  /** The visits shown in full (now, next, today, tomorrow), by id. */
-  details: Map<string, ItineraryVisit>;
+  plan: ItineraryPlan<ItineraryVisit>;
   changes: Map<string, MarkedChange>;
   outlets: Map<string, { nameZh: string; nameEn: string }[]>;
   /** When the page was made: shown when it is opened again without a network. */
@@ -35,8 +29,9 @@ export interface ItineraryViewProps {
 }
 
 /**
- * An itinerary as its journalist reads it on a phone: what is on now and next, today, tomorrow in
- * full, the days after in brief (each links to itself in full), and the days gone by folded.
+ * An itinerary as its journalist reads it on a phone: what is on now and next and the rest of
+ * today in full, tomorrow a line a visit, the days after a line a day (each links to itself in
+ * full), and the days gone by folded.
  * Server-rendered only: nothing per visit is sent twice to the browser.
  */
 export function ItineraryView(props: ItineraryViewProps) {
@@ -48,20 +43,19 @@ export function ItineraryView(props: ItineraryViewProps) {
   const dayNumber = new Map(datesBetween(tour.startDate, tour.endDate).map((d, i) => [d, i + 1]));
   const dayTitle = (date: string) =>
     `${dayNumber.has(date) ? `${tp('day', { n: dayNumber.get(date) ?? 0 })} · ` : ''}${formatDayLabel(date, locale)}`;
+  // Whom the reader travels with is said once; a visit names only the outlets it adds.
+  const own = outlets.get(ownGroupsKey) ?? [];
+  const ownNames = new Set(own.map((o) => o.nameEn));
   const extras = (v: ItineraryVisit): ItemExtras => ({
     change: changes.get(v.id),
-    outlets: outlets.get(v.id),
+    outlets: outlets.get(v.id)?.filter((o) => !ownNames.has(o.nameEn)),
+    othersOnly: own.length > 0,
     groupVehicle: groups.find((g) => v.groups.includes(g.code))?.vehicle,
   });
-  const inFull = (items: VisitOutline[]) =>
-    items.flatMap((v) => {
-      const d = props.details.get(v.id);
-      return d ? [d] : [];
-    });
-  const full = (outline: VisitOutline[], level: 3 | 4 = 3) =>
-    outline.length ? (
+  const full = (items: ItineraryVisit[], level: 3 | 4 = 3) =>
+    items.length ? (
       <ol className="it-list">
-        {inFull(outline).map((v) => (
+        {items.map((v) => (
           <ItineraryItem
             key={v.id}
             visit={v}
@@ -75,6 +69,11 @@ export function ItineraryView(props: ItineraryViewProps) {
       <p className="it-quiet">{tp('nothing')}</p>
     );
   const [tomorrow, ...later] = plan.upcoming;
+  // Now and next are at the top in full; the rest of today follows them without repeating them.
+  const shownFirst = new Set([...plan.current, ...(plan.next ? [plan.next] : [])].map((v) => v.id));
+  const todayRest = plan.today?.items.filter((v) => !shownFirst.has(v.id)) ?? [];
+  const dayHref = (date: string) =>
+    `${props.basePath}${props.basePath.includes('?') ? '&' : '?'}day=${date}`;
   const changeCount = changes.size;
   return (
     <div className="it" data-testid="itinerary">
@@ -84,6 +83,15 @@ export function ItineraryView(props: ItineraryViewProps) {
       <p className="it-quiet">{pick(locale, tour.nameZh, tour.nameEn)}</p>
       <h1 className="text-2xl font-bold">{props.heading ?? t('title')}</h1>
       {props.intro}
+      {own.length ? (
+        <p className="it-quiet">
+          {t('travelWith', {
+            outlets: own
+              .map((o) => pick(locale, o.nameZh, o.nameEn))
+              .join(locale === 'zh' ? '、' : ', '),
+          })}
+        </p>
+      ) : null}
       {props.pickedDay ? (
         <p className="it-note">
           {t('readingAs', { date: formatDayLabel(props.pickedDay, locale) })}{' '}
@@ -108,7 +116,7 @@ export function ItineraryView(props: ItineraryViewProps) {
           <h2 id="it-next">{t('nowAndNext')}</h2>
           {plan.current.length || plan.next ? (
             <ol className="it-list">
-              {inFull([...plan.current, ...(plan.next ? [plan.next] : [])]).map((v) => (
+              {[...plan.current, ...(plan.next ? [plan.next] : [])].map((v) => (
                 <ItineraryItem key={v.id} visit={v} timeZone={tz} extras={extras(v)} />
               ))}
             </ol>
@@ -122,13 +130,25 @@ export function ItineraryView(props: ItineraryViewProps) {
           <h2 id="it-today">
             {t('today')} · {dayTitle(plan.today.date)}
           </h2>
-          {full(plan.today.items)}
+          {todayRest.length || !plan.today.items.length ? full(todayRest) : null}
         </section>
       ) : null}
       {tomorrow ? (
         <section aria-labelledby="it-tomorrow" className="it-section">
-          <h2 id="it-tomorrow">{dayTitle(tomorrow.date)}</h2>
-          {full(tomorrow.items)}
+          <h2 id="it-tomorrow">
+            <Link href={dayHref(tomorrow.date)} prefetch={false}>
+              {dayTitle(tomorrow.date)}
+            </Link>
+          </h2>
+          {tomorrow.items.length ? (
+            <ul className="it-rows">
+              {tomorrow.items.map((v) => (
+                <VisitRow key={v.id} visit={v} props={props} />
+              ))}
+            </ul>
+          ) : (
+            <p className="it-quiet">{tp('nothing')}</p>
+          )}
         </section>
       ) : null}
       {later.length ? (
@@ -158,6 +178,26 @@ export function ItineraryView(props: ItineraryViewProps) {
   );
 }
 
+/** A visit on one line: time, title and place in the reader's language, and its change flag. */
+function VisitRow({ visit: v, props }: { visit: ItineraryVisit; props: ItineraryViewProps }) {
+  const t = useTranslations('itinerary');
+  const locale = useLocale();
+  const change = props.changes.get(v.id);
+  const title = pick(locale, v.titleZh, v.titleEn);
+  return (
+    <li data-visit={v.id}>
+      <time dateTime={v.startsAt.toISOString()}>{formatTime(v.startsAt, props.tour.timeZone)}</time>{' '}
+      {v.cancelled ? <s>{title}</s> : title}
+      {change ? (
+        <strong className="it-flag" data-testid="itinerary-change" data-change={change.kind}>
+          {' '}
+          {t(`change.${change.kind}`)}
+        </strong>
+      ) : null}
+    </li>
+  );
+}
+
 /**
  * A day in brief, one line: its link (the day in full), how many visits, and only the visits
  * that changed since the reader last looked, each flagged. Fourteen days of every visit would
@@ -168,13 +208,11 @@ function BriefDay({
   title,
   props,
 }: {
-  day: PlannedDay<VisitOutline>;
+  day: PlannedDay<ItineraryVisit>;
   title: string;
   props: ItineraryViewProps;
 }) {
   const t = useTranslations('itinerary');
-  const locale = useLocale();
-  const tz = props.tour.timeZone;
   const sep = props.basePath.includes('?') ? '&' : '?';
   const changed = day.items.filter((v) => props.changes.has(v.id));
   return (
@@ -184,27 +222,10 @@ function BriefDay({
       </Link>{' '}
       <span className="it-quiet">· {t('visitCount', { count: day.items.length })}</span>
       {changed.length ? (
-        <ul>
-          {changed.map((v) => {
-            const change = props.changes.get(v.id);
-            return (
-              <li key={v.id} data-testid="itinerary-row" data-visit={v.id}>
-                <strong
-                  className="it-flag"
-                  data-testid="itinerary-change"
-                  data-change={change?.kind}
-                >
-                  {change ? t(`change.${change.kind}`) : null}
-                </strong>{' '}
-                <time dateTime={v.startsAt.toISOString()}>{formatTime(v.startsAt, tz)}</time>{' '}
-                {v.cancelled ? (
-                  <s>{pick(locale, v.titleZh, v.titleEn)}</s>
-                ) : (
-                  pick(locale, v.titleZh, v.titleEn)
-                )}
-              </li>
-            );
-          })}
+        <ul className="it-rows">
+          {changed.map((v) => (
+            <VisitRow key={v.id} visit={v} props={props} />
+          ))}
         </ul>
       ) : null}
     </li>

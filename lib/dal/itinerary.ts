@@ -10,12 +10,14 @@ import {
   groups,
   outlets,
   sites,
+  tours,
   users,
   visitGroups,
   visits,
 } from '@/db/schema';
 import { changesSince, type VisitChange, type VisitChangeEntry } from '@/lib/itinerary/changes';
 import { type VisitChangeDetail, visitChangeActions } from '@/lib/visit-changes';
+import { ownGroupsKey } from './itinerary-keys';
 import type { SelfScope, TourScope } from './scope';
 import { queryTour } from './tours';
 
@@ -108,26 +110,21 @@ async function visitsOfGroups(db: Db, tourId: string, groupIds: string[]) {
   return visitDetails(db, tourId, visitIdsOfGroups(db, tourId, groupIds));
 }
 
-/** The visits of these groups in brief: enough to lay out the days and say what comes next. */
-async function outlineOfGroups(db: Db, tourId: string, groupIds: string[]) {
-  if (!groupIds.length) return [];
-  return db
-    .select({
-      id: visits.id,
-      titleZh: visits.titleZh,
-      titleEn: visits.titleEn,
-      startsAt: visits.startsAt,
-      endsAt: visits.endsAt,
-      cancelled: visits.cancelled,
-    })
-    .from(visits)
-    .where(and(eq(visits.tourId, tourId), visitIdsOfGroups(db, tourId, groupIds)))
-    .orderBy(...order);
-}
-
 export type ItineraryVisit = Awaited<ReturnType<typeof visitsOfGroups>>[number];
-export type VisitOutline = Awaited<ReturnType<typeof outlineOfGroups>>[number];
 export type ItineraryGroup = Awaited<ReturnType<typeof groupsOf>>[number];
+
+/** Every visit of these groups (of the scope's tour) in full. */
+export async function queryGroupsProgramme(
+  db: Db,
+  scope: SelfScope | TourScope,
+  groupList: ItineraryGroup[],
+) {
+  return visitsOfGroups(
+    db,
+    scope.tourId,
+    groupList.map((g) => g.id),
+  );
+}
 
 async function itineraryOf(db: Db, scope: SelfScope | TourScope, groupList: ItineraryGroup[]) {
   const tour = await queryTour(db, scope);
@@ -136,32 +133,49 @@ async function itineraryOf(db: Db, scope: SelfScope | TourScope, groupList: Itin
   return { tour, groups: groupList, visits: await visitsOfGroups(db, scope.tourId, ids) };
 }
 
-async function outlineOf(db: Db, scope: SelfScope | TourScope, groupList: ItineraryGroup[]) {
+/** The tour and the groups of a page whose visits are read by queryVisitsForPage. */
+async function headerOf(db: Db, scope: SelfScope | TourScope, groupList: ItineraryGroup[]) {
   const tour = await queryTour(db, scope);
-  if (!tour) return null;
-  const ids = groupList.map((g) => g.id);
-  return { tour, groups: groupList, visits: await outlineOfGroups(db, scope.tourId, ids) };
+  return tour ? { tour, groups: groupList } : null;
 }
 
 /**
- * These visits in full, for the reader: only those of the reader's groups in the reader's tour,
- * whatever ids are asked for.
+ * Everything the journalist's page needs before its visits, in one query: the tour, their groups,
+ * when they last looked and whether they have a calendar feed. Null when the account is not
+ * linked to this tour's delegate any more.
  */
-export async function queryVisitDetails(
-  db: Db,
-  scope: SelfScope | TourScope,
-  groupList: ItineraryGroup[],
-  visitIds: string[],
-): Promise<Map<string, ItineraryVisit>> {
-  const groupIds = groupList.map((g) => g.id);
-  if (!visitIds.length || !groupIds.length) return new Map();
-  const rows = await visitDetails(
-    db,
-    scope.tourId,
-    and(inArray(visits.id, visitIds), visitIdsOfGroups(db, scope.tourId, groupIds)),
-  );
-  return new Map(rows.map((r) => [r.id, r]));
+export async function queryOwnOpening(db: Db, scope: SelfScope) {
+  const [row] = await db
+    .select({
+      id: tours.id,
+      nameZh: tours.nameZh,
+      nameEn: tours.nameEn,
+      startDate: tours.startDate,
+      endDate: tours.endDate,
+      timeZone: tours.timeZone,
+      groups: sql<
+        ItineraryGroup[]
+      >`coalesce((select json_agg(json_build_object('id', g.id, 'code', g.code, 'nameZh', g.name_zh, 'nameEn', g.name_en, 'vehicle', g.vehicle) order by g.code) from ${groups} g join ${groupMembers} gm on gm.tour_id = g.tour_id and gm.group_id = g.id where gm.tour_id = ${tours.id} and gm.delegate_id = ${scope.delegateId}), '[]'::json)`,
+      seenAt: users.itinerarySeenAt,
+      prevSeenAt: users.itineraryPrevSeenAt,
+      hasFeed: sql<boolean>`${users.feedTokenHash} is not null`,
+    })
+    .from(tours)
+    .innerJoin(
+      users,
+      and(
+        eq(users.id, scope.viewer.userId),
+        eq(users.tourId, tours.id),
+        eq(users.delegateId, scope.delegateId),
+      ),
+    )
+    .where(eq(tours.id, scope.tourId));
+  if (!row) return null;
+  const { seenAt, prevSeenAt, hasFeed, groups: groupList, ...tour } = row;
+  return { tour, groups: groupList, seen: { at: seenAt, prev: prevSeenAt, hasFeed } };
 }
+
+export type OwnOpening = NonNullable<Awaited<ReturnType<typeof queryOwnOpening>>>;
 
 /** The groups one delegate of this tour belongs to. */
 function memberOf(db: Db, tourId: string, delegateId: string) {
@@ -178,12 +192,6 @@ function memberOf(db: Db, tourId: string, delegateId: string) {
 export async function queryOwnItinerary(db: Db, scope: SelfScope) {
   const groupList = await groupsOf(db, scope.tourId, memberOf(db, scope.tourId, scope.delegateId));
   return itineraryOf(db, scope, groupList);
-}
-
-/** A journalist's own itinerary in brief (the page reads the visits it shows in full after). */
-export async function queryOwnOutline(db: Db, scope: SelfScope) {
-  const groupList = await groupsOf(db, scope.tourId, memberOf(db, scope.tourId, scope.delegateId));
-  return outlineOf(db, scope, groupList);
 }
 
 /** A delegate of this tour, with when their journalist last looked; null for anyone else's. */
@@ -218,18 +226,18 @@ export async function queryDelegateItinerary(db: Db, scope: TourScope, delegateI
   return found && itinerary ? { ...itinerary, delegate: found.delegate } : null;
 }
 
-/** The same in brief, as their journalist's page reads it, for staff "viewing as". */
-export async function queryDelegateOutline(db: Db, scope: TourScope, delegateId: string) {
+/** The tour, groups and person of one delegate, for staff "viewing as" them. */
+export async function queryDelegateHeader(db: Db, scope: TourScope, delegateId: string) {
   const found = await delegateOf(db, scope, delegateId);
-  const itinerary = found && (await outlineOf(db, scope, found.groupList));
+  const itinerary = found && (await headerOf(db, scope, found.groupList));
   return found && itinerary ? { ...itinerary, delegate: found.delegate } : null;
 }
 
-/** One group's itinerary, for the tour's staff; null when the group is not of this tour. */
-export async function queryGroupItinerary(db: Db, scope: TourScope, groupId: string) {
+/** The tour and one of its groups, for staff "viewing as" it; null when not of this tour. */
+export async function queryGroupHeader(db: Db, scope: TourScope, groupId: string) {
   const groupList = await groupsOf(db, scope.tourId, eq(groups.id, groupId));
   if (!groupList.length) return null;
-  return outlineOf(db, scope, groupList);
+  return headerOf(db, scope, groupList);
 }
 
 /** Which outlets have people at each of these visits (of the reader's tour), by name: the
@@ -285,26 +293,15 @@ export async function queryAttendingOutlets(
  * Records that the journalist opened their itinerary and answers since when to mark changes.
  * The first open starts the clock; later opens move "last seen" on only when the previous one is
  * more than a few minutes old, so reloading the page keeps the marks the reader has not read yet.
+ * `seen` is what the page's opening query read, so the common case writes nothing.
  */
 export async function markItinerarySeen(
   db: Db,
   scope: SelfScope,
-): Promise<{ since: Date | null; hasFeed: boolean }> {
-  const userId = scope.viewer.userId;
-  const [seen] = await db
-    .select({
-      at: users.itinerarySeenAt,
-      prev: users.itineraryPrevSeenAt,
-      hasFeed: sql<boolean>`${users.feedTokenHash} is not null`,
-    })
-    .from(users)
-    .where(and(eq(users.id, userId), eq(users.delegateId, scope.delegateId)));
-  if (!seen) return { since: null, hasFeed: false };
-  const { hasFeed } = seen;
+  seen: { at: Date | null; prev: Date | null },
+): Promise<Date | null> {
+  if (seen.at && seen.at.getTime() > Date.now() - seenGraceMinutes * 60_000) return seen.prev;
   const stale = sql`now() - make_interval(mins => ${seenGraceMinutes})`;
-  if (seen.at && seen.at.getTime() > Date.now() - seenGraceMinutes * 60_000) {
-    return { since: seen.prev, hasFeed };
-  }
   // Conditional, so two tabs opening at once move it on once.
   const [moved] = await db
     .update(users)
@@ -314,12 +311,13 @@ export async function markItinerarySeen(
     })
     .where(
       and(
-        eq(users.id, userId),
+        eq(users.id, scope.viewer.userId),
+        eq(users.delegateId, scope.delegateId),
         sql`(${users.itinerarySeenAt} is null or ${users.itinerarySeenAt} < ${stale})`,
       ),
     )
     .returning({ prev: users.itineraryPrevSeenAt });
-  return { since: moved?.prev ?? seen.prev, hasFeed };
+  return moved?.prev ?? seen.prev;
 }
 
 export type MarkedChange = VisitChange & {
@@ -412,24 +410,12 @@ export async function getDelegateItinerary(scope: TourScope, delegateId: string)
   return queryDelegateItinerary(await getDb(), scope, delegateId);
 }
 
-export async function getDelegateOutline(scope: TourScope, delegateId: string) {
-  return queryDelegateOutline(await getDb(), scope, delegateId);
+export async function getDelegateHeader(scope: TourScope, delegateId: string) {
+  return queryDelegateHeader(await getDb(), scope, delegateId);
 }
 
-export async function getOwnOutline(scope: SelfScope) {
-  return queryOwnOutline(await getDb(), scope);
-}
-
-export async function getVisitDetails(
-  scope: SelfScope | TourScope,
-  groupList: ItineraryGroup[],
-  visitIds: string[],
-) {
-  return queryVisitDetails(await getDb(), scope, groupList, visitIds);
-}
-
-export async function getGroupItinerary(scope: TourScope, groupId: string) {
-  return queryGroupItinerary(await getDb(), scope, groupId);
+export async function getGroupHeader(scope: TourScope, groupId: string) {
+  return queryGroupHeader(await getDb(), scope, groupId);
 }
 
 export async function getAttendingOutlets(
@@ -447,6 +433,15 @@ export async function getChangesSince(
   return queryChangesSince(await getDb(), scope, visitIds, since);
 }
 
-export async function openOwnItinerary(scope: SelfScope) {
-  return markItinerarySeen(await getDb(), scope);
+export async function openOwnItinerary(scope: SelfScope, seen: OwnOpening['seen']) {
+  return markItinerarySeen(await getDb(), scope, seen);
+}
+
+export async function getOwnOpening(scope: SelfScope) {
+  return queryOwnOpening(await getDb(), scope);
+}
+
+/** The reader's own groups as one entry for queryAttendingOutlets: whom they travel with. */
+export function ownGroupsEntry(groupList: ItineraryGroup[]) {
+  return { id: ownGroupsKey, groupIds: groupList.map((g) => g.id) };
 }

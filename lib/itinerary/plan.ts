@@ -67,15 +67,6 @@ export function readingInstant(tour: TourDates, now: Date, day: DateKey | undefi
   return zonedInstant(day, '00:00', tour.timeZone);
 }
 
-/** The visits shown in full (now, next, today, tomorrow): only theirs need who else attends. */
-export function detailedVisitIds<T extends Timed>(plan: ItineraryPlan<T>): string[] {
-  const ids = new Set<string>();
-  for (const v of [...plan.current, ...(plan.next ? [plan.next] : [])]) ids.add(v.id);
-  for (const v of plan.today?.items ?? []) ids.add(v.id);
-  for (const v of plan.upcoming[0]?.items ?? []) ids.add(v.id);
-  return [...ids];
-}
-
 /** The visits that can carry a change mark: all but those of days gone by. */
 export function shownVisitIds<T extends Timed>(plan: ItineraryPlan<T>): string[] {
   return [...(plan.today?.items ?? []), ...plan.upcoming.flatMap((d) => d.items)].map((v) => v.id);

@@ -11,9 +11,10 @@ import {
   queryAttendingOutlets,
   queryChangesSince,
   queryDelegateItinerary,
-  queryGroupItinerary,
+  queryGroupHeader,
+  queryGroupsProgramme,
   queryOwnItinerary,
-  queryVisitDetails,
+  queryOwnOpening,
 } from '../../lib/dal/itinerary';
 import { type SelfScope, selfScope, type TourScope, tourScope } from '../../lib/dal/scope';
 import { changeVisit } from '../../lib/dal/visits';
@@ -49,6 +50,13 @@ for (const target of testDatabases()) {
       await target.cleanup();
     });
 
+    /** The page's way of opening: read the opening, then record the look. */
+    const open = async () => {
+      const opening = await queryOwnOpening(db(), own);
+      if (!opening) throw new Error('no opening');
+      return markItinerarySeen(db(), own, opening.seen);
+    };
+
     const seen = async () => {
       const [row] = await db()
         .select({ at: s.users.itinerarySeenAt, prev: s.users.itineraryPrevSeenAt })
@@ -59,7 +67,7 @@ for (const target of testDatabases()) {
 
     it('marks changes made after the last look, and a reload within minutes keeps them', async () => {
       // The first look starts the clock: nothing is marked yet.
-      const { since: first } = await markItinerarySeen(db(), own);
+      const first = await open();
       expect(first).not.toBeNull();
       const itinerary = await queryOwnItinerary(db(), own);
       const ids = itinerary?.visits.map((v) => v.id) ?? [];
@@ -80,7 +88,7 @@ for (const target of testDatabases()) {
       expect(moved.ok).toBe(true);
 
       // Reloaded at once: the same moment is "since", and the move is marked with the old time.
-      const { since: again } = await markItinerarySeen(db(), own);
+      const again = await open();
       expect(again?.getTime()).toBe(first?.getTime());
       const marks = await queryChangesSince(db(), own, ids, again);
       expect(marks.get(target.id)).toMatchObject({ kind: 'moved', parts: ['time'] });
@@ -97,7 +105,7 @@ for (const target of testDatabases()) {
         .update(s.users)
         .set({ itinerarySeenAt: sql`now() - interval '1 hour'` })
         .where(eq(s.users.id, journalist.userId));
-      const { since: later } = await markItinerarySeen(db(), own);
+      const later = await open();
       expect((await seen())?.prev?.getTime()).toBe(later?.getTime());
       expect(await queryChangesSince(db(), own, ids, later)).toHaveProperty('size', 0);
     });
@@ -116,27 +124,41 @@ for (const target of testDatabases()) {
         .returning({ id: s.tours.id });
       const organizer = await viewerOf(db(), demoAccounts.organizer);
       const foreign = tourScope(organizer, anotherTour?.id ?? '') as TourScope;
-      const ids = mine?.visits.map((v) => v.id) ?? [];
       expect((await queryAttendingOutlets(db(), foreign, mine?.visits ?? [])).size).toBe(0);
       expect((await queryAttendingOutlets(db(), own, mine?.visits ?? [])).size).toBeGreaterThan(0);
-      // Details are read only for the reader's own groups' visits, whatever ids are asked for.
-      const details = await queryVisitDetails(db(), own, mine?.groups ?? [], [
-        ...ids,
-        ...onlyTheirs.map((v) => v.id),
-      ]);
-      expect([...details.keys()].sort()).toEqual([...ids].sort());
-      expect(await queryVisitDetails(db(), foreign, mine?.groups ?? [], ids)).toHaveProperty(
-        'size',
-        0,
-      );
       expect(await queryDelegateItinerary(db(), foreign, own.delegateId)).toBeNull();
       const asStaff = await queryDelegateItinerary(db(), staff, own.delegateId);
       expect(asStaff?.visits.map((v) => v.id)).toEqual(mine?.visits.map((v) => v.id));
       const groupId = mine?.groups[0]?.id ?? '';
-      expect(await queryGroupItinerary(db(), foreign, groupId)).toBeNull();
-      expect((await queryGroupItinerary(db(), staff, groupId))?.visits).toHaveLength(
-        mine?.visits.length ?? -1,
-      );
+      expect(await queryGroupHeader(db(), foreign, groupId)).toBeNull();
+      expect((await queryGroupHeader(db(), staff, groupId))?.groups.map((g) => g.id)).toEqual([
+        groupId,
+      ]);
+    });
+
+    it("opens with the reader's tour, groups and last look, and reads their groups' visits", async () => {
+      const opening = await queryOwnOpening(db(), own);
+      expect(opening?.groups.map((g) => g.code)).toHaveLength(1);
+      expect(opening?.seen).toHaveProperty('hasFeed');
+      const full = (await queryOwnItinerary(db(), own))?.visits ?? [];
+      const programme = await queryGroupsProgramme(db(), own, opening?.groups ?? []);
+      expect(programme).toEqual(full);
+      expect(programme.every((v) => v.groupIds.includes(opening?.groups[0]?.id ?? ''))).toBe(true);
+      // Nobody else's: another journalist's opening has their own group.
+      expect((await queryOwnOpening(db(), other))?.groups[0]?.id).not.toBe(opening?.groups[0]?.id);
+      // Another tour's scope finds none of these groups' visits.
+      const organizer = await viewerOf(db(), demoAccounts.organizer);
+      const [elsewhere] = await db()
+        .insert(s.tours)
+        .values({
+          nameZh: '又一',
+          nameEn: 'Yet another',
+          startDate: '2025-07-18',
+          endDate: '2025-07-31',
+        })
+        .returning({ id: s.tours.id });
+      const foreign = tourScope(organizer, elsewhere?.id ?? '') as TourScope;
+      expect(await queryGroupsProgramme(db(), foreign, opening?.groups ?? [])).toEqual([]);
     });
 
     it('stores only the hash of a feed token, and a new token retires the old one', async () => {

@@ -4,20 +4,11 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { ItineraryView } from '@/components/itinerary/itinerary-view';
 import { BilingualName } from '@/components/ui/bilingual-name';
 import { refuse, requireTourScope } from '@/lib/dal/guards';
-import {
-  getAttendingOutlets,
-  getChangesSince,
-  getDelegateOutline,
-  getVisitDetails,
-} from '@/lib/dal/itinerary';
+import { getChangesSince, getDelegateHeader } from '@/lib/dal/itinerary';
+import { getGroupProgramme } from '@/lib/dal/itinerary-cache';
 import { isUuid } from '@/lib/dal/scope';
 import { pick } from '@/lib/i18n/pick';
-import {
-  detailedVisitIds,
-  planItinerary,
-  readingInstant,
-  shownVisitIds,
-} from '@/lib/itinerary/plan';
+import { planItinerary, readingInstant, shownVisitIds } from '@/lib/itinerary/plan';
 import { itineraryQuery } from '@/lib/validation/itinerary';
 import { firstValues } from '@/lib/validation/list-params';
 
@@ -33,29 +24,25 @@ export default async function DelegateItineraryPage({
   const { scope, viewer } = await requireTourScope(tourId);
   const query = itineraryQuery.safeParse(firstValues(await searchParams));
   if (!query.success) notFound();
-  const itinerary = isUuid(delegateId) ? await getDelegateOutline(scope, delegateId) : null;
+  const itinerary = isUuid(delegateId) ? await getDelegateHeader(scope, delegateId) : null;
   if (!itinerary) return refuse(viewer, scope.tourId);
   const [t, locale] = await Promise.all([getTranslations('itinerary'), getLocale()]);
-  const { tour, groups, visits, delegate } = itinerary;
+  const { tour, groups, delegate } = itinerary;
   const renderedAt = new Date();
   const at = readingInstant(tour, renderedAt, query.data.day);
   if (!at) notFound();
-  const plan = planItinerary(visits, tour, at);
-  const details = await getVisitDetails(scope, groups, detailedVisitIds(plan));
-  const [outlets, changes] = await Promise.all([
-    getAttendingOutlets(scope, [...details.values()]),
-    // What the journalist would see marked: changes since they last looked; nothing is recorded.
-    getChangesSince(scope, shownVisitIds(plan), delegate.seenAt),
-  ]);
+  const programme = await getGroupProgramme(scope, groups);
+  const plan = planItinerary(programme.visits, tour, at);
+  // What the journalist would see marked: changes since they last looked; nothing is recorded.
+  const changes = await getChangesSince(scope, shownVisitIds(plan), delegate.seenAt);
   const base = `/tours/${tour.id}/delegates/${delegate.id}/itinerary`;
   return (
     <ItineraryView
       tour={tour}
       groups={groups}
       plan={plan}
-      details={details}
       changes={changes}
-      outlets={outlets}
+      outlets={programme.outlets}
       renderedAt={renderedAt}
       pickedDay={at === renderedAt ? undefined : query.data.day}
       heading={t('staffTitle')}

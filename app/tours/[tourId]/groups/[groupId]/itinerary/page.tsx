@@ -3,9 +3,10 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { ItineraryView } from '@/components/itinerary/itinerary-view';
 import { BilingualName } from '@/components/ui/bilingual-name';
 import { refuse, requireTourScope } from '@/lib/dal/guards';
-import { getAttendingOutlets, getGroupItinerary, getVisitDetails } from '@/lib/dal/itinerary';
+import { getGroupHeader } from '@/lib/dal/itinerary';
+import { getGroupProgramme } from '@/lib/dal/itinerary-cache';
 import { isUuid } from '@/lib/dal/scope';
-import { detailedVisitIds, planItinerary, readingInstant } from '@/lib/itinerary/plan';
+import { planItinerary, readingInstant } from '@/lib/itinerary/plan';
 import { itineraryQuery } from '@/lib/validation/itinerary';
 import { firstValues } from '@/lib/validation/list-params';
 
@@ -21,25 +22,23 @@ export default async function GroupItineraryPage({
   const { scope, viewer } = await requireTourScope(tourId);
   const query = itineraryQuery.safeParse(firstValues(await searchParams));
   if (!query.success) notFound();
-  const itinerary = isUuid(groupId) ? await getGroupItinerary(scope, groupId) : null;
+  const itinerary = isUuid(groupId) ? await getGroupHeader(scope, groupId) : null;
   if (!itinerary) return refuse(viewer, scope.tourId);
   const [t, locale] = await Promise.all([getTranslations('itinerary'), getLocale()]);
-  const { tour, groups, visits } = itinerary;
+  const { tour, groups } = itinerary;
   const renderedAt = new Date();
   const at = readingInstant(tour, renderedAt, query.data.day);
   if (!at) notFound();
-  const plan = planItinerary(visits, tour, at);
-  const details = await getVisitDetails(scope, groups, detailedVisitIds(plan));
-  const outlets = await getAttendingOutlets(scope, [...details.values()]);
+  const programme = await getGroupProgramme(scope, groups);
+  const plan = planItinerary(programme.visits, tour, at);
   const group = groups[0];
   return (
     <ItineraryView
       tour={tour}
       groups={groups}
       plan={plan}
-      details={details}
       changes={new Map()}
-      outlets={outlets}
+      outlets={programme.outlets}
       renderedAt={renderedAt}
       pickedDay={at === renderedAt ? undefined : query.data.day}
       heading={t('staffTitle')}
