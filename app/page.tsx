@@ -99,9 +99,6 @@ async function JournalistHome({ viewer, day }: { viewer: Viewer; day: string | u
               })}
             </p>
             <p className="it-links">
-              <Link href={`/tours/${tour.id}/delegates/${scope.delegateId}`} prefetch={false}>
-                {t('profile')}
-              </Link>
               <Link href={`/tours/${tour.id}/print/itinerary/${scope.delegateId}`} prefetch={false}>
                 {t('print')}
               </Link>

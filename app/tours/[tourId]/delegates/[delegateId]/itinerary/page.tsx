@@ -63,7 +63,7 @@ export default async function DelegateItineraryPage({
           </p>
           <p className="it-links">
             <Link href={`/tours/${tour.id}/delegates/${delegate.id}`} prefetch={false}>
-              {t('profile')}
+              {t('delegateProfile')}
             </Link>
             <Link href={`/tours/${tour.id}/print/itinerary/${delegate.id}`} prefetch={false}>
               {t('print')}
