@@ -2,7 +2,13 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import ICAL from 'ical.js';
 import { demoData } from '../db/seed/demo-data';
 import { demoUsers, loginAs } from './support/auth';
-import { expect, expectAccessible, openDemoTour, test } from './support/fixtures';
+import {
+  expect,
+  expectAccessible,
+  expectNoSidewaysScroll,
+  openDemoTour,
+  test,
+} from './support/fixtures';
 
 // The journalist's itinerary on a phone (390 px), in English and Chinese: what comes next, what a
 // coordinator changed, the calendar file and feed, the offline copy. The demo tour is in the past,
@@ -61,6 +67,7 @@ for (const [lang, words] of [
       lang === 'zh' ? (groupA(1)[0]?.titleZh ?? '') : (groupA(1)[0]?.titleEn ?? ''),
     );
     await expectAccessible(page);
+    await expectNoSidewaysScroll(page);
     // A host can be called with a tap.
     await expect(page.locator('a[href^="tel:"]').first()).toBeVisible();
   });

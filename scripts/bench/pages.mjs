@@ -120,10 +120,15 @@ async function run(label, { port, databaseUrl = '', tourId, journalist, journali
 }
 
 const scripts = new Map();
-/** What a page's <script src> files weigh gzipped: the JavaScript a phone downloads for it. */
+/**
+ * What a page's <script src> files weigh gzipped: the JavaScript a phone downloads for it. The
+ * `noModule` polyfills are left out: browsers that run modules (every phone browser of the last
+ * years) never fetch them.
+ */
 async function scriptBytes(base, html) {
   let total = 0;
-  for (const [, src] of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) {
+  for (const [tag, src] of html.matchAll(/<script[^>]*\ssrc="([^"]+)"[^>]*>/g)) {
+    if (/\snomodule/i.test(tag)) continue;
     if (!scripts.has(src)) {
       const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
       scripts.set(src, gzipSync(body, { level: 9 }).length);
