@@ -1,20 +1,33 @@
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { DayList } from '@/components/programme/day-list';
+import { FeedPanel } from '@/components/itinerary/feed-panel';
+import { ItineraryView } from '@/components/itinerary/itinerary-view';
+import { OfflineSupport } from '@/components/itinerary/offline-support';
 import { TourList } from '@/components/tours/tour-list';
-import { BilingualName } from '@/components/ui/bilingual-name';
 import { canManageTours, type Viewer } from '@/lib/auth/permissions';
-import { getOwnItinerary } from '@/lib/dal/itinerary';
+import { getChangesSince, getOwnOpening, openOwnItinerary } from '@/lib/dal/itinerary';
+import { getGroupProgramme } from '@/lib/dal/itinerary-cache';
 import { selfScope } from '@/lib/dal/scope';
 import { getToursFor } from '@/lib/dal/tours';
 import { requireViewer } from '@/lib/dal/viewer';
 import { pick } from '@/lib/i18n/pick';
-import { groupByTourDay } from '@/lib/programme';
+import { planItinerary, readingInstant, shownVisitIds } from '@/lib/itinerary/plan';
+import { itineraryQuery } from '@/lib/validation/itinerary';
+import { firstValues } from '@/lib/validation/list-params';
 
 /** Each role's home: staff see their tours, a journalist their own programme. */
-export default async function HomePage() {
+export default async function HomePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const viewer = await requireViewer();
-  if (viewer.role === 'journalist') return <JournalistHome viewer={viewer} />;
+  if (viewer.role === 'journalist') {
+    const query = itineraryQuery.safeParse(firstValues(await searchParams));
+    if (!query.success) notFound();
+    return <JournalistHome viewer={viewer} day={query.data.day} />;
+  }
   const [tours, t, tEdit] = await Promise.all([
     getToursFor(viewer),
     getTranslations('home'),
@@ -39,14 +52,14 @@ export default async function HomePage() {
   );
 }
 
-async function JournalistHome({ viewer }: { viewer: Viewer }) {
+async function JournalistHome({ viewer, day }: { viewer: Viewer; day: string | undefined }) {
   const scope = selfScope(viewer);
-  const [itinerary, t, locale] = await Promise.all([
-    scope ? getOwnItinerary(scope) : null,
+  const [opening, t, locale] = await Promise.all([
+    scope ? getOwnOpening(scope) : null,
     getTranslations('itinerary'),
     getLocale(),
   ]);
-  if (!itinerary) {
+  if (!scope || !opening) {
     return (
       <>
         <h1 className="mb-4 text-2xl font-bold">{t('title')}</h1>
@@ -54,17 +67,64 @@ async function JournalistHome({ viewer }: { viewer: Viewer }) {
       </>
     );
   }
-  const { tour, groups, visits } = itinerary;
+  const { tour, groups, seen } = opening;
+  const renderedAt = new Date();
+  const at = readingInstant(tour, renderedAt, day);
+  if (!at) notFound();
+  const [since, programme] = await Promise.all([
+    openOwnItinerary(scope, seen),
+    getGroupProgramme(scope, groups),
+  ]);
+  const plan = planItinerary(programme.visits, tour, at);
+  const changes =
+    since && programme.lastChange > since.getTime()
+      ? await getChangesSince(scope, shownVisitIds(plan), since)
+      : new Map();
   return (
     <>
-      <p className="text-sm text-gray-700">
-        <BilingualName zh={tour.nameZh} en={tour.nameEn} locale={locale} />
-      </p>
-      <h1 className="mb-1 text-2xl font-bold">{t('title')}</h1>
-      <p className="mb-4 text-sm text-gray-700">
-        {t('intro', { group: groups.map((g) => pick(locale, g.nameZh, g.nameEn)).join(', ') })}
-      </p>
-      <DayList days={groupByTourDay(visits, tour)} timeZone={tour.timeZone} />
+      <ItineraryView
+        tour={tour}
+        groups={groups}
+        plan={plan}
+        changes={changes}
+        outlets={programme.outlets}
+        renderedAt={renderedAt}
+        pickedDay={at === renderedAt ? undefined : day}
+        basePath="/"
+        intro={
+          <>
+            <p className="it-quiet">
+              {t('intro', {
+                group: groups.map((g) => pick(locale, g.nameZh, g.nameEn)).join(', '),
+              })}
+            </p>
+            <p className="it-links">
+              <Link href={`/tours/${tour.id}/print/itinerary/${scope.delegateId}`} prefetch={false}>
+                {t('print')}
+              </Link>
+              <a href="/api/itinerary.ics" download>
+                {t('downloadIcs')}
+              </a>
+            </p>
+          </>
+        }
+        footer={
+          <details className="it-section">
+            <summary className="it-check">{t('feed.title')}</summary>
+            <FeedPanel
+              lang={locale}
+              labels={{
+                intro: t(seen.hasFeed ? 'feed.introExisting' : 'feed.intro'),
+                confirm: t(seen.hasFeed ? 'feed.confirmReplace' : 'feed.confirmPrivate'),
+                submit: t(seen.hasFeed ? 'feed.regenerate' : 'feed.create'),
+                made: t('feed.made'),
+                open: t('feed.open'),
+              }}
+            />
+          </details>
+        }
+      />
+      <OfflineSupport />
     </>
   );
 }

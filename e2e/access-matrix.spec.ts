@@ -178,7 +178,46 @@ const otherStaff: Who[] = ['otherCoordinator', 'organizer'];
 
 /** For each route of the build: addresses to call and what each caller must get. */
 const routeRules: Record<string, (ids: Ids) => [path: string, expect: Expect][]> = {
-  '/': () => [['/', staffOf(...signedInRoles)]],
+  '/': () => [
+    ['/', staffOf(...signedInRoles)],
+    // A journalist's itinerary read as on a day of the tour; a day outside it is no page.
+    [`/?day=${demoData.tour.startDate}`, staffOf(...signedInRoles)],
+    ['/?day=2020-01-01', (w) => (w === 'anon' ? 307 : w.startsWith('journalist') ? 404 : 200)],
+  ],
+  // The journalist's itinerary as a calendar: their own only, nobody else has one.
+  '/api/itinerary.ics': () => [['/api/itinerary.ics', apiFor('journalistA', 'journalistB')]],
+  // The feed opens by its secret alone: a malformed or unknown one is 404 for everyone (a real
+  // one, and the old one after a new is made, are checked in e2e/itinerary.spec.ts).
+  '/api/feeds/[feed]': () => [
+    [`/api/feeds/${'A'.repeat(43)}.ics`, () => 404],
+    ['/api/feeds/not-a-token.ics', () => 404],
+    [`/api/feeds/${'A'.repeat(43)}`, () => 404],
+  ],
+  '/tours/[tourId]/delegates/[delegateId]/itinerary': (ids) => [
+    [`/tours/${ids.demoTour}/delegates/${ids.delegateA}/itinerary`, staffOf(...demoStaff)],
+    [
+      `/tours/${ids.demoTour}/delegates/${ids.delegateB}/itinerary?day=${demoData.tour.endDate}`,
+      staffOf(...demoStaff),
+    ],
+    [`/tours/${ids.demoTour}/delegates/${ids.delegateA}/itinerary?day=2020-01-01`, staffOf()],
+    [`/tours/${ids.otherTour}/delegates/${ids.delegateA}/itinerary`, staffOf()],
+    [`/tours/${ids.demoTour}/delegates/not-a-uuid/itinerary`, staffOf()],
+  ],
+  '/tours/[tourId]/groups/[groupId]/itinerary': (ids) => [
+    [`/tours/${ids.demoTour}/groups/${ids.demoGroup}/itinerary`, staffOf(...demoStaff)],
+    [`/tours/${ids.otherTour}/groups/${ids.demoGroup}/itinerary`, staffOf()],
+  ],
+  '/tours/[tourId]/print/itinerary/[delegateId]': (ids) => [
+    [
+      `/tours/${ids.demoTour}/print/itinerary/${ids.delegateA}`,
+      staffOf(...demoStaff, 'journalistA'),
+    ],
+    [
+      `/tours/${ids.demoTour}/print/itinerary/${ids.delegateB}`,
+      staffOf(...demoStaff, 'journalistB'),
+    ],
+    [`/tours/${ids.otherTour}/print/itinerary/${ids.delegateA}`, staffOf()],
+  ],
   '/login': () => [['/login', (w) => (w === 'anon' ? 200 : 307)]],
   '/account/password': () => [['/account/password', staffOf(...signedInRoles)]],
   '/admin/users': () => [
@@ -631,6 +670,11 @@ const actionRules: Record<string, ActionRule> = {
       startDate: targets.otherTourStart ?? '',
       endDate: targets.otherTourEnd ?? '',
     }),
+  },
+  'lib/actions/itinerary.ts#regenerateFeedTokenAction': {
+    allowed: ['journalistA', 'journalistB'],
+    caller: 'journalistA',
+    payload: () => ({ confirmed: 'yes' }),
   },
   'lib/actions/editing.ts#setTourArchivedAction': {
     allowed: ['organizer'],

@@ -68,9 +68,13 @@ test("a journalist's home is their own programme, and only theirs", async ({ pag
   const code = intro.match(/Group ([ABC])/)?.[1] ?? '';
   expect(code).not.toBe('');
   const ownVisits = demoData.visits.filter((v) => v.groups.includes(code as 'A'));
-  await expect(page.getByTestId('visit')).toHaveCount(ownVisits.length);
-  await expect(page.getByTestId('day')).toHaveCount(14);
+  // The tour is over: its fourteen days are folded, one line each; a day opens in full with
+  // the group's visits of that day and nobody else's.
+  await expect(page.locator('details.it-past li')).toHaveCount(14);
   await expectAccessible(page);
+  await page.goto(`/?day=${demoData.tour.startDate}`);
+  await expect(page.locator('.it-card')).toHaveCount(ownVisits.filter((v) => v.day === 1).length);
+  await page.goto('/');
 
   // Their own profile opens; the staff pages of their tour do not.
   await page.getByRole('link', { name: 'My profile' }).click();

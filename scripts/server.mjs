@@ -60,10 +60,18 @@ function refuseRequest(req, res, id, status, code, message) {
   res.end(JSON.stringify({ ok: false, code, message, ref: id }));
   globalThis.__tourdeskRecordRefusal?.({
     action: 'action.malformed',
-    target: req.url?.split('?')[0] ?? null,
+    target: loggedPath(req.url),
     ip: req.headers['x-tourdesk-client-ip'],
     detail: { reason: code },
   });
+}
+
+/** A request's path for the logs: no query, and a calendar feed's secret address replaced. */
+function loggedPath(url) {
+  return (url ?? '/')
+    .split('?')[0]
+    .replace(/^\/api\/feeds\/[^/]+/, '/api/feeds/:token')
+    .slice(0, 300);
 }
 
 /** Answers 400 instead of Next's 500 when an action request failed before our wrapper ran. */
@@ -138,7 +146,7 @@ const server = createServer((req, res) => {
   inFlight++;
   lastArrival = Date.now();
   const started = performance.now();
-  log.debug({ requestId: id, method: req.method, path: (req.url ?? '/').split('?')[0] }, 'started');
+  log.debug({ requestId: id, method: req.method, path: loggedPath(req.url) }, 'started');
   res.once('close', () => {
     inFlight--;
     // One line per request. The path only: a query may carry what a person typed or a token.
@@ -146,7 +154,7 @@ const server = createServer((req, res) => {
       {
         requestId: id,
         method: req.method,
-        path: (req.url ?? '/').split('?')[0].slice(0, 300),
+        path: loggedPath(req.url),
         status: res.statusCode,
         ms: Math.round(performance.now() - started),
         ...(res.writableFinished ? {} : { aborted: true }),

@@ -184,7 +184,6 @@ export async function programmeFile(
   if (format === 'ics') {
     return textResponse(
       programmeCalendar({
-        tourId: tour.id,
         tourName: tourName(tour, locale),
         visits: list,
         locale,

@@ -2,8 +2,8 @@ import 'server-only';
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Db, getDb } from '@/db';
-import { cities, groupMembers, groups, sites, visitGroups, visits } from '@/db/schema';
-import type { SelfScope, TourScope } from './scope';
+import { cities, groups, sites, visitGroups, visits } from '@/db/schema';
+import type { TourScope } from './scope';
 
 const fromCities = alias(cities, 'from_cities');
 
@@ -96,20 +96,6 @@ async function selectProgramme(
 /** A tour's visits in time order (a day's, a group's), with where they are and who attends. */
 export async function queryProgramme(db: Db, scope: TourScope, filters: ProgrammeFilters = {}) {
   return selectProgramme(db, scope.tourId, filters);
-}
-
-/** A journalist's own visits: those of their group, read by the database, nobody else's. */
-export async function queryOwnProgramme(db: Db, scope: SelfScope, filters: ProgrammeFilters = {}) {
-  const memberships = await db
-    .select({ groupId: groupMembers.groupId })
-    .from(groupMembers)
-    .where(
-      and(eq(groupMembers.tourId, scope.tourId), eq(groupMembers.delegateId, scope.delegateId)),
-    );
-  return selectProgramme(db, scope.tourId, {
-    ...filters,
-    groupIds: memberships.map((m) => m.groupId),
-  });
 }
 
 /** One page of a tour's visits (a day's, a group's): a tour of 30,000 visits sends 40. */

@@ -83,3 +83,55 @@ export function authedRoute<P extends z.ZodType, Q extends z.ZodType>(
     }
   };
 }
+
+export interface TokenRouteContext<P, Q> {
+  params: P;
+  query: Q;
+  request: NextRequest;
+  ip: string;
+  notFound: (reason: string) => Promise<Response>;
+}
+
+/**
+ * The guard of a route handler opened by a secret in its address instead of a session (a
+ * calendar feed that a calendar app polls): the same checks and refusals as authedRoute, and a
+ * malformed or unknown secret is a logged 404 like any address the caller may not see. The
+ * handler itself finds whose secret it is, through the data-access layer.
+ */
+export function tokenRoute<P extends z.ZodType, Q extends z.ZodType>(
+  options: { name: string; params: P; query: Q },
+  handler: (ctx: TokenRouteContext<z.infer<P>, z.infer<Q>>) => Promise<Response>,
+) {
+  return async (request: NextRequest, context: { params: Promise<unknown> }) => {
+    const ip = await clientIp();
+    const refuse = async (reason: string) => {
+      await recordRefusal({
+        action: 'access.refused',
+        target: options.name,
+        ip,
+        detail: { reason },
+      });
+      return notFoundResponse();
+    };
+    const params = options.params.safeParse(await context.params);
+    if (!params.success) return refuse('badAddress');
+    if (request.nextUrl.search.length > 4096) return jsonError(400, 'query_too_long');
+    const query = options.query.safeParse(
+      Object.fromEntries(request.nextUrl.searchParams.entries()),
+    );
+    if (!query.success) return jsonError(400, 'invalid_query');
+    try {
+      return await handler({
+        params: params.data,
+        query: query.data,
+        request,
+        ip,
+        notFound: refuse,
+      });
+    } catch (err) {
+      const ref = await requestId();
+      logError(err, { action: options.name, requestId: ref });
+      return jsonError(500, 'error', { ref });
+    }
+  };
+}

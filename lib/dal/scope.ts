@@ -39,3 +39,26 @@ export function selfScope(viewer: Viewer): SelfScope | null {
   if (viewer.role !== 'journalist' || !viewer.tourId || !viewer.delegateId) return null;
   return { tourId: viewer.tourId, delegateId: viewer.delegateId, viewer } as SelfScope;
 }
+
+/**
+ * A journalist's scope for their calendar feed, which carries no session: the owner is who the
+ * feed's token (lib/dal/feeds.ts) belongs to, and the scope reaches no further than a session's.
+ */
+export function feedScope(owner: {
+  userId: string;
+  email: string;
+  tourId: string;
+  delegateId: string;
+}): SelfScope {
+  const viewer: Viewer = {
+    userId: owner.userId,
+    sessionId: '',
+    email: owner.email,
+    displayName: null,
+    role: 'journalist',
+    staffTourIds: [],
+    tourId: owner.tourId,
+    delegateId: owner.delegateId,
+  };
+  return { tourId: owner.tourId, delegateId: owner.delegateId, viewer } as SelfScope;
+}

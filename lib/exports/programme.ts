@@ -1,4 +1,4 @@
-import ical, { ICalEventStatus } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { CellValue } from './cells';
 import { type ExportLabels, fill, pick } from './labels';
 import { column, type ExportTable } from './table';
@@ -80,21 +80,55 @@ export function programmeTable(input: {
   };
 }
 
+/** What a calendar shows of a visit: never a phone number, nor anything about people. */
+export type CalendarVisit = Pick<
+  ProgrammeVisit,
+  | 'id'
+  | 'titleZh'
+  | 'titleEn'
+  | 'startsAt'
+  | 'endsAt'
+  | 'siteZh'
+  | 'siteEn'
+  | 'addressZh'
+  | 'addressEn'
+  | 'cityZh'
+  | 'cityEn'
+  | 'groups'
+  | 'notesZh'
+  | 'notesEn'
+  | 'cancelled'
+  | 'version'
+  | 'updatedAt'
+>;
+
+/** How often a subscribed calendar app should fetch the file again. */
+const refreshEvery = 60 * 60;
+
 /**
- * The programme as iCalendar: times in UTC (no floating times whatever the server's zone), one
- * stable UID per visit so a re-import updates rather than duplicates, SEQUENCE from the visit's
- * version, and cancelled visits kept with STATUS:CANCELLED so calendars remove them.
+ * Visits as iCalendar (RFC 5545), for the tour's programme and a journalist's itinerary and feed:
+ * times in UTC (no floating times whatever the server's zone) with the tour's zone named for
+ * display, one stable UID per visit so a re-import updates rather than duplicates, SEQUENCE from
+ * the visit's version, LAST-MODIFIED the time of its last change and DTSTAMP the time this file
+ * was made (METHOD:PUBLISH), and cancelled visits kept with STATUS:CANCELLED so calendars remove
+ * them. The library folds lines and ends them with CRLF.
  */
 export function programmeCalendar(input: {
-  tourId: string;
   tourName: string;
-  visits: ProgrammeVisit[];
+  visits: CalendarVisit[];
   locale: string;
   timeZone: string;
   host: string;
+  now?: Date;
 }): string {
   const { locale } = input;
-  const cal = ical({ name: input.tourName, prodId: { company: 'Tourdesk', product: 'programme' } });
+  const stamp = input.now ?? new Date();
+  const cal = ical({
+    name: input.tourName,
+    prodId: { company: 'Tourdesk', product: 'programme' },
+    method: ICalCalendarMethod.PUBLISH,
+    ttl: refreshEvery,
+  });
   cal.x([['X-WR-TIMEZONE', input.timeZone]]);
   for (const v of input.visits) {
     const site = pick(locale, v.siteZh, v.siteEn);
@@ -105,7 +139,7 @@ export function programmeCalendar(input: {
       sequence: v.version,
       start: v.startsAt,
       end: v.endsAt,
-      stamp: v.updatedAt,
+      stamp,
       lastModified: v.updatedAt,
       summary: pick(locale, v.titleZh, v.titleEn),
       location: [site, address, city].filter(Boolean).join(', ') || null,

@@ -3,6 +3,7 @@
 // (BENCH_POSTGRES_URL or TEST_DATABASE_URL), on a generated tour of 10,000 delegates and 30,000
 // visits beside the demo (`npm run db:large`).
 import { spawnSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
 import postgres from 'postgres';
 import { demo, ensureBuild, kb, load, measure, settings, signIn, startServer } from './lib.mjs';
 
@@ -52,6 +53,17 @@ async function run(label, { port, databaseUrl = '', tourId, journalist, journali
     const home = await load(base, '/', organizer);
     const tour = tourId ?? home.text.match(/\/tours\/([0-9a-f-]{36})/)?.[1];
     if (!tour) throw new Error('no tour on the home page');
+    // A day in the middle of the journalist's tour, read "as on" that day: today and tomorrow in
+    // full, as a journalist sees it during the tour (the demo tour itself is in the past).
+    const days = [
+      ...new Set(
+        [...(await load(base, '/', reader)).text.matchAll(/\?day=(\d{4}-\d{2}-\d{2})/g)].map(
+          (m) => m[1],
+        ),
+      ),
+    ].sort();
+    const midDay = days[Math.floor(days.length / 2)];
+    if (!midDay) throw new Error('no days on the itinerary');
     // Coordinators work on the demo tour only; the large tour is read as its organizer.
     const staff = tourId ? organizer : coordinator;
     const list = [
@@ -73,7 +85,8 @@ async function run(label, { port, databaseUrl = '', tourId, journalist, journali
         cookie: staff,
       },
       { name: 'programme (a day)', path: `/tours/${tour}/programme`, cookie: staff },
-      { name: 'journalist home', path: '/', cookie: reader },
+      { name: 'journalist home (itinerary)', path: '/', cookie: reader },
+      { name: `itinerary as on ${midDay}`, path: `/?day=${midDay}`, cookie: reader },
       { name: 'users (organizer)', path: '/admin/users', cookie: organizer },
       { name: 'audit log (organizer)', path: '/admin/audit', cookie: organizer },
       { name: 'health', path: '/api/health' },
@@ -88,6 +101,7 @@ async function run(label, { port, databaseUrl = '', tourId, journalist, journali
         page: p.name,
         status: size.status,
         html: kb(size.bytes),
+        'JS gzip': p.path.startsWith('/api') ? '' : kb(await scriptBytes(base, size.text)),
         'req/s': Math.round(r.rps),
         'p99 ms': r.p99,
         'bare req/s': Math.round(b.rps),
@@ -125,4 +139,23 @@ async function besideBare(base, page, bare) {
     errors: x.errors + y.errors,
   });
   return { page: mean(p1, p2), bare: mean(b1, b2) };
+}
+
+const scripts = new Map();
+/**
+ * What a page's <script src> files weigh gzipped: the JavaScript a phone downloads for it. The
+ * `noModule` polyfills are left out: browsers that run modules (every phone browser of the last
+ * years) never fetch them.
+ */
+async function scriptBytes(base, html) {
+  let total = 0;
+  for (const [tag, src] of html.matchAll(/<script[^>]*\ssrc="([^"]+)"[^>]*>/g)) {
+    if (/\snomodule/i.test(tag)) continue;
+    if (!scripts.has(src)) {
+      const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+      scripts.set(src, gzipSync(body, { level: 9 }).length);
+    }
+    total += scripts.get(src);
+  }
+  return total;
 }

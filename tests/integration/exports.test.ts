@@ -434,7 +434,6 @@ for (const target of testDatabases()) {
       const visits = await queryProgrammeExport(db(), scopeOf('coordinator'));
       expect(visits).toHaveLength(await db().$count(s.visits, eq(s.visits.tourId, tourId)));
       const text = programmeCalendar({
-        tourId,
         tourName: 't',
         visits,
         locale: 'en',

@@ -219,7 +219,6 @@ describe('programme calendar', () => {
 
   it('has UTC times, a stable UID, SEQUENCE from the version and cancelled visits (ical.js)', () => {
     const text = programmeCalendar({
-      tourId: 't',
       tourName: 'Tour',
       visits: [visit({}), visit({ id: '22222222-2222-4222-8222-222222222222', cancelled: true })],
       locale: 'zh',

@@ -30,3 +30,23 @@ describe('tour time', () => {
     expect(() => zonedInstant('2025-07-18', 'nine', tz)).toThrow(RangeError);
   });
 });
+
+describe('the wall clock of a zone', () => {
+  it('reads dates and times as date-fns with TZDate does, across midnight and daylight saving', async () => {
+    const { TZDate } = await import('@date-fns/tz');
+    const { format } = await import('date-fns');
+    const zones = ['Asia/Shanghai', 'Europe/Paris', 'America/New_York', 'UTC'];
+    // Every 37 minutes through a week of each daylight-saving change of 2025.
+    const starts = [Date.UTC(2025, 2, 28), Date.UTC(2025, 9, 24), Date.UTC(2025, 2, 7)];
+    for (const zone of zones) {
+      for (const start of starts) {
+        for (let t = start; t < start + 7 * 86_400_000; t += 37 * 60_000) {
+          const d = new Date(t);
+          const tz = new TZDate(t, zone);
+          expect(dateKeyOf(d, zone)).toBe(format(tz, 'yyyy-MM-dd'));
+          expect(formatTime(d, zone)).toBe(format(tz, 'HH:mm'));
+        }
+      }
+    }
+  });
+});

@@ -29,11 +29,12 @@ export default async function GroupsPage({
 }) {
   const { scope, tour } = await requireTourScope((await params).tourId);
   const query = paramsSchema.parse(firstValues(await searchParams));
-  const [groupList, list, t, tf, locale] = await Promise.all([
+  const [groupList, list, t, tf, tIt, locale] = await Promise.all([
     getGroupsForEdit(scope, query.gq),
     getDelegates(scope, { q: query.q, page: query.page, sort: 'group' }),
     getTranslations('editing'),
     getTranslations('fields'),
+    getTranslations('itinerary'),
     getLocale(),
   ]);
   const groups = groupList.rows;
@@ -118,6 +119,13 @@ export default async function GroupsPage({
               <td>
                 <Link href={`${base}?edit=${g.id}`} className="text-brand-700 underline">
                   {t('groups.editCode', { code: g.code })}
+                </Link>{' '}
+                <Link
+                  href={`${base}/${g.id}/itinerary`}
+                  prefetch={false}
+                  className="text-brand-700 underline"
+                >
+                  {tIt('groupItinerary', { code: g.code })}
                 </Link>
               </td>
             </tr>

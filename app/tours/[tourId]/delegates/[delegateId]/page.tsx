@@ -20,16 +20,23 @@ export default async function DelegatePage({
   // Someone else's profile and a missing one look the same: 404.
   if (!delegate) return refuse(viewer);
   const staff = tourScope(viewer, tourId);
-  const t = await getTranslations('editing');
+  const [t, tIt] = await Promise.all([getTranslations('editing'), getTranslations('itinerary')]);
   return (
     <>
       {staff ? (
-        <p className="mb-3">
+        <p className="mb-3 flex flex-wrap gap-2">
           <Link
             href={`/tours/${staff.tourId}/delegates/${delegateId}/edit`}
             className="btn-secondary"
           >
             {t('delegates.edit')}
+          </Link>
+          <Link
+            href={`/tours/${staff.tourId}/delegates/${delegateId}/itinerary`}
+            prefetch={false}
+            className="btn-secondary"
+          >
+            {tIt('viewAs')}
           </Link>
         </p>
       ) : null}
