@@ -67,9 +67,10 @@ async function run(label, { port, databaseUrl = '', tourId, journalist, journali
     // Coordinators work on the demo tour only; the large tour is read as its organizer.
     const staff = tourId ? organizer : coordinator;
     const list = [
-      // Signed in, a malformed tour id renders the whole layout and a 404 with no query beyond
-      // the session's: the cost of any signed-in page before its own data.
-      { name: 'bare dynamic page (signed-in 404)', path: '/tours/not-a-tour', cookie: staff },
+      // Signed in, an address no route matches renders the whole layout and the 404 page with
+      // no query beyond the session's: the cost of any signed-in page before its own data. (Not
+      // a guarded page: a refusal there writes an audit entry, which is not bare.)
+      { name: 'bare dynamic page (signed-in 404)', path: '/no-such-page', cookie: staff },
       { name: 'tour list', path: '/', cookie: staff },
       { name: 'tour overview', path: `/tours/${tour}`, cookie: staff },
       { name: 'outlets', path: `/tours/${tour}/outlets`, cookie: staff },
