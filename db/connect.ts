@@ -70,8 +70,8 @@ type PostgresClient = import('postgres').Sql;
  * The one place where the app rides out a dropped connection (an administrator's restart, a
  * failover, a reset socket). postgres.js opens a fresh connection for the next query by itself;
  * this decides what to do with the query that was on the dropped one:
- * - a read (a plain SELECT outside a transaction) runs once more, after a moment in which the
- *   pool notices its other dropped connections, so the person never sees the blink;
+ * - a read (a plain SELECT outside a transaction) runs again, up to twice, after a moment in
+ *   which the pool notices its other dropped connections, so the person never sees the blink;
  * - a write is never run again: a transaction that dropped before COMMIT was sent was rolled back
  *   by the server (`notSaved`), one that dropped while COMMIT was on its way may or may not have
  *   been saved (`unknown`). ConnectionLostError says which; the action wrapper tells the person.
@@ -85,12 +85,17 @@ function ridingOutDrops(client: PostgresClient): PostgresClient {
         const pending = client.unsafe(query, params as never, options as never);
         return values ? pending.values() : pending;
       };
-      try {
-        return await once();
-      } catch (err) {
-        if (!isConnectionLost(err) || !isRetryableRead(query)) throw err;
-        await new Promise((r) => setTimeout(r, retryDelayMs + Math.random() * retryDelayMs));
-        return await once();
+      // Up to three tries: when every connection of the pool dropped at once, a retry can land on
+      // another of them before the pool has read its closing (timers run before a busy loop's
+      // socket events), so one retry is not always enough.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await once();
+        } catch (err) {
+          if (attempt >= 3 || !isConnectionLost(err) || !isRetryableRead(query)) throw err;
+          const delay = retryDelayMs * 2 ** (attempt - 1);
+          await new Promise((r) => setTimeout(r, delay + Math.random() * delay));
+        }
       }
     };
     return {

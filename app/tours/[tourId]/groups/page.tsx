@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { BulkForm } from '@/components/editing/bulk-form';
@@ -117,16 +116,11 @@ export default async function GroupsPage({
               <td>{pick(locale, g.nameZh, g.nameEn)}</td>
               <td>{g.vehicle ?? ''}</td>
               <td>
-                <Link href={`${base}?edit=${g.id}`} className="text-brand-700 underline">
-                  {t('groups.editCode', { code: g.code })}
-                </Link>{' '}
-                <Link
-                  href={`${base}/${g.id}/itinerary`}
-                  prefetch={false}
-                  className="text-brand-700 underline"
-                >
-                  {tIt('groupItinerary', { code: g.code })}
-                </Link>
+                {/* Plain links, as on the delegates list: a page of a hundred groups would
+                    hydrate and prefetch two hundred client links. The edit link is this page's
+                    own address with a query, written as just the query. */}
+                <a href={`?edit=${g.id}`}>{t('groups.editCode', { code: g.code })}</a>{' '}
+                <a href={`${base}/${g.id}/itinerary`}>{tIt('groupItinerary', { code: g.code })}</a>
               </td>
             </tr>
           ))}
