@@ -2,7 +2,18 @@
 // demo tour alone and beside 100 generated tours (300 groups, 30,000 visits), with the plan of the
 // board's visit query on Postgres; then the board page signed in, beside the bare dynamic page.
 import { spawnSync } from 'node:child_process';
-import { demo, ensureBuild, kb, load, measure, settings, signIn, startServer } from './lib.mjs';
+import {
+  barePage,
+  besideBare,
+  demo,
+  ensureBuild,
+  kb,
+  load,
+  measure,
+  settings,
+  signIn,
+  startServer,
+} from './lib.mjs';
 
 export default async function board() {
   const timing = spawnSync(
@@ -36,25 +47,25 @@ export default async function board() {
     const home = await load(base, '/', coordinator);
     const tour = home.text.match(/\/tours\/([0-9a-f-]{36})/)?.[1];
     const list = [
-      { name: 'bare dynamic page (signed-in 404)', path: '/tours/not-a-tour' },
+      barePage,
       { name: 'board (a day)', path: `/tours/${tour}/programme?day=2025-07-20` },
       { name: 'board data (JSON)', path: `/api/tours/${tour}/board?day=2025-07-20` },
       { name: 'problems panel', path: `/tours/${tour}/programme/problems` },
-    ];
-    for (const p of list) await measure(base, p.path, { cookie: coordinator, seconds: 2 });
+    ].map((p) => ({ ...p, cookie: coordinator }));
+    for (const p of list) await measure(base, p.path, { cookie: p.cookie, seconds: 2 });
     const rows = [];
-    let bare;
+    const [bare] = list;
     for (const [i, p] of list.entries()) {
-      const size = await load(base, p.path, coordinator);
-      const r = await measure(base, p.path, { cookie: coordinator });
-      if (i === 0) bare = r;
+      const size = await load(base, p.path, p.cookie);
+      const { page: r, bare: b } = await besideBare(base, p, i === 0 ? null : bare);
       rows.push({
         page: p.name,
         status: size.status,
         size: kb(size.bytes),
         'req/s': Math.round(r.rps),
         'p99 ms': r.p99,
-        'vs bare': `${(r.rps / (bare?.rps || r.rps)).toFixed(2)}x`,
+        'bare req/s': Math.round(b.rps),
+        'vs bare': `${(r.rps / b.rps).toFixed(2)}x`,
       });
     }
     console.log(

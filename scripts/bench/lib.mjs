@@ -124,3 +124,34 @@ export function measure(
 }
 
 export const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/**
+ * The bare dynamic page every page is compared with: signed in, an address no route matches
+ * renders the whole layout and the 404 page with no query beyond the session's, the cost of any
+ * signed-in page before its own data. (Not a guarded page: a refusal there writes an audit entry,
+ * which is not bare.)
+ */
+export const barePage = { name: 'bare dynamic page (signed-in 404)', path: '/no-such-page' };
+
+/**
+ * A page and the bare page in alternating halves (bare, page, bare, page), so that a machine
+ * busier for a while weighs on both alike and the ratio holds even when the figures do not.
+ * Without `bare`, the page alone (it is the bare page).
+ */
+export async function besideBare(base, page, bare) {
+  if (!bare) {
+    const r = await measure(base, page.path, { cookie: page.cookie });
+    return { page: r, bare: r };
+  }
+  const half = Math.max(1, Math.round(settings.seconds / 2));
+  const b1 = await measure(base, bare.path, { cookie: bare.cookie, seconds: half });
+  const p1 = await measure(base, page.path, { cookie: page.cookie, seconds: half });
+  const b2 = await measure(base, bare.path, { cookie: bare.cookie, seconds: half });
+  const p2 = await measure(base, page.path, { cookie: page.cookie, seconds: half });
+  const mean = (x, y) => ({
+    rps: (x.rps + y.rps) / 2,
+    p99: Math.max(x.p99, y.p99),
+    errors: x.errors + y.errors,
+  });
+  return { page: mean(p1, p2), bare: mean(b1, b2) };
+}

@@ -5,7 +5,18 @@
 import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import postgres from 'postgres';
-import { demo, ensureBuild, kb, load, measure, settings, signIn, startServer } from './lib.mjs';
+import {
+  barePage,
+  besideBare,
+  demo,
+  ensureBuild,
+  kb,
+  load,
+  measure,
+  settings,
+  signIn,
+  startServer,
+} from './lib.mjs';
 
 export default async function pages() {
   ensureBuild();
@@ -67,10 +78,7 @@ async function run(label, { port, databaseUrl = '', tourId, journalist, journali
     // Coordinators work on the demo tour only; the large tour is read as its organizer.
     const staff = tourId ? organizer : coordinator;
     const list = [
-      // Signed in, an address no route matches renders the whole layout and the 404 page with
-      // no query beyond the session's: the cost of any signed-in page before its own data. (Not
-      // a guarded page: a refusal there writes an audit entry, which is not bare.)
-      { name: 'bare dynamic page (signed-in 404)', path: '/no-such-page', cookie: staff },
+      { ...barePage, cookie: staff },
       { name: 'tour list', path: '/', cookie: staff },
       { name: 'tour overview', path: `/tours/${tour}`, cookie: staff },
       { name: 'outlets', path: `/tours/${tour}/outlets`, cookie: staff },
@@ -118,28 +126,6 @@ async function run(label, { port, databaseUrl = '', tourId, journalist, journali
   } finally {
     stop();
   }
-}
-
-/**
- * A page and the bare page in alternating halves (bare, page, bare, page), so that a machine
- * busier for a while weighs on both alike and the ratio holds even when the figures do not.
- */
-async function besideBare(base, page, bare) {
-  if (!bare) {
-    const r = await measure(base, page.path, { cookie: page.cookie });
-    return { page: r, bare: r };
-  }
-  const half = Math.max(1, Math.round(settings.seconds / 2));
-  const b1 = await measure(base, bare.path, { cookie: bare.cookie, seconds: half });
-  const p1 = await measure(base, page.path, { cookie: page.cookie, seconds: half });
-  const b2 = await measure(base, bare.path, { cookie: bare.cookie, seconds: half });
-  const p2 = await measure(base, page.path, { cookie: page.cookie, seconds: half });
-  const mean = (x, y) => ({
-    rps: (x.rps + y.rps) / 2,
-    p99: Math.max(x.p99, y.p99),
-    errors: x.errors + y.errors,
-  });
-  return { page: mean(p1, p2), bare: mean(b1, b2) };
 }
 
 const scripts = new Map();
