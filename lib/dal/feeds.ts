@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '@/db';
+import { type Db, getDb } from '@/db';
 import { users } from '@/db/schema';
 import { recordAudit } from './audit';
 import { feedScope, type SelfScope } from './scope';
@@ -65,4 +65,8 @@ export async function scopeOfFeedToken(db: Db, token: string): Promise<SelfScope
     );
   if (!owner?.tourId || !owner.delegateId) return null;
   return feedScope({ ...owner, tourId: owner.tourId, delegateId: owner.delegateId });
+}
+
+export async function getScopeOfFeedToken(token: string): Promise<SelfScope | null> {
+  return scopeOfFeedToken(await getDb(), token);
 }

@@ -1,7 +1,6 @@
 import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
-import { getDb } from '@/db';
-import { scopeOfFeedToken } from '@/lib/dal/feeds';
+import { getScopeOfFeedToken } from '@/lib/dal/feeds';
 import { itineraryCalendarFeed } from '@/lib/dal/itinerary-calendar';
 import { tokenRoute } from '@/lib/dal/route';
 import { feedAddress, itineraryLang } from '@/lib/validation/itinerary';
@@ -14,7 +13,7 @@ export const dynamic = 'force-dynamic';
 export const GET = tokenRoute(
   { name: 'feed', params: feedAddress, query: z.object({ lang: itineraryLang }) },
   async ({ params, query, notFound }) => {
-    const scope = await scopeOfFeedToken(await getDb(), params.feed);
+    const scope = await getScopeOfFeedToken(params.feed);
     if (!scope) return notFound('unknownToken');
     return (
       (await itineraryCalendarFeed(scope, query.lang ?? (await getLocale()))) ?? notFound('noTour')
