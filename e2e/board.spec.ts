@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Page, Route } from '@playwright/test';
 import { demoData } from '../db/seed/demo-data';
 import { demoUsers, loginAs } from './support/auth';
 import { expect, expectAccessible, test } from './support/fixtures';
@@ -164,13 +164,25 @@ test('keyboard only: a visit is created and moved without a mouse, and axe finds
   await page.keyboard.press('Alt+ArrowRight');
   await page.keyboard.press('Alt+ArrowRight');
   await expect(created).toContainText('06:30–07:15');
+  await expect(page.getByTestId('board-status')).toContainText('moved to 06:30');
+  // The next save answers slowly, as on a hotel's network: until it is saved, undo must not
+  // offer to take back the move before it.
+  const slowSaves = async (route: Route) => {
+    if (route.request().method() === 'POST' && route.request().headers()['next-action']) {
+      await new Promise((r) => setTimeout(r, 1500));
+    }
+    await route.fallback();
+  };
+  await page.route('**/*', slowSaves);
   // Alt+Shift+arrow changes its end.
   await page.keyboard.press('Alt+Shift+ArrowLeft');
   await expect(created).toContainText('06:30–07:00');
   // Undo takes the last change back.
   await page.getByRole('button', { name: /^Undo:/ }).focus();
   await page.keyboard.press('Enter');
+  await expect(page.getByTestId('board-status')).toContainText('Undone');
   await expect(created).toContainText('06:30–07:15');
+  await page.unroute('**/*', slowSaves);
   await expectAccessible(page);
 
   // The same day by city: the breakfast has no place yet, the day's other visits sit in theirs.

@@ -73,6 +73,9 @@ function BoardView({ initial, openVisit }: { initial: BoardData; openVisit?: str
   const [status, setStatus] = useState('');
   const [refusal, setRefusal] = useState<string | null>(null);
   const [undo, setUndo] = useState<{ label: string; change: VisitChange } | null>(null);
+  // Undo is for the last change only: while a later change is still saving, an earlier one's
+  // undo would put the visit back to a time the coordinator has already moved away from.
+  const lastChange = useRef(0);
   const [form, setForm] = useState<VisitFormTarget | null>(() => {
     const visit = openVisit ? initial.visits.find((v) => v.id === openVisit) : undefined;
     return visit ? { visit } : null;
@@ -98,6 +101,8 @@ function BoardView({ initial, openVisit }: { initial: BoardData; openVisit?: str
   function save(visit: BoardVisit, patch: VisitChange['patch'], label: string) {
     setRefusal(null);
     setStatus(t('saving'));
+    setUndo(null);
+    const sequence = ++lastChange.current;
     const before: VisitChange['patch'] = {};
     for (const k of Object.keys(patch) as (keyof VisitChange['patch'])[]) {
       (before as Record<string, unknown>)[k] = visit[k as keyof BoardVisit];
@@ -106,6 +111,7 @@ function BoardView({ initial, openVisit }: { initial: BoardData; openVisit?: str
       { visitId: visit.id, version: visit.version, patch },
       {
         onSuccess: (saved) => {
+          if (sequence !== lastChange.current) return;
           setStatus(label);
           setUndo({
             label,

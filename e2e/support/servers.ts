@@ -50,7 +50,8 @@ export async function waitForHealth(port: number) {
       const res = await fetch(`http://127.0.0.1:${port}/api/health`, {
         signal: AbortSignal.timeout(2000),
       });
-      if (res.ok) return res.json();
+      // Awaited here, so that a body cut short by the timeout is retried like a refused connection.
+      if (res.ok) return await res.json();
     } catch {}
     await new Promise((r) => setTimeout(r, 500));
   }
