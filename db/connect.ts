@@ -16,8 +16,22 @@ export interface DatabaseHandle {
   driver: DriverName;
   /** Runs the committed migrations (idempotent). */
   migrate(): Promise<void>;
-  /** Calls `onPayload` for every NOTIFY on `channel` (from any app instance); resolves to a stop. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Calls `onPayload` for every NOTIFY on `channel` (from any app instance); resolves to a stop.
+   * `onGap` runs whenever notifications may have been missed (a dropped connection listens
+   * again), so that whoever trusts them can start afresh.
+   */
+  listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    onGap?: () => void,
+  ): Promise<() => Promise<void>>;
+  /**
+   * Calls `callback` with the tours whose data a transaction of this process changed ('*' for
+   * data all tours share), after it commits and before its caller goes on. The NOTIFY of the same
+   * change arrives a moment later; this is how the process reads its own writes at once.
+   */
+  onCommit(callback: (tours: string[]) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -44,7 +58,11 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
       `cannot connect to ${redactUrl(url)} (${(err as Error).message})`,
     );
   }
-  const db = drizzle(ridingOutDrops(client), { schema });
+  const commits = new Set<CommitCallback>();
+  const db = drizzle(
+    ridingOutDrops(client, (tours) => runAll(commits, tours)),
+    { schema },
+  );
   return {
     db: db as unknown as Db,
     driver: 'postgres',
@@ -55,11 +73,17 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
         await migrate(db, { migrationsFolder: (await import('./config')).migrationsFolder });
       });
     },
-    async listen(channel, onPayload) {
-      // postgres.js keeps one dedicated connection for all of this process's listeners.
-      const { unlisten } = await client.listen(channel, onPayload);
+    async listen(channel, onPayload, onGap) {
+      // postgres.js keeps one dedicated connection for all of this process's listeners, and
+      // listens again when it drops: what was sent in between is lost.
+      let first = true;
+      const { unlisten } = await client.listen(channel, onPayload, () => {
+        if (!first) onGap?.();
+        first = false;
+      });
       return unlisten;
     },
+    onCommit: (callback) => subscribe(commits, callback),
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -77,7 +101,10 @@ type PostgresClient = import('postgres').Sql;
  *   been saved (`unknown`). ConnectionLostError says which; the action wrapper tells the person.
  * Drizzle sends every statement through `unsafe` and every transaction through `begin`.
  */
-function ridingOutDrops(client: PostgresClient): PostgresClient {
+function ridingOutDrops(
+  client: PostgresClient,
+  committed: (tours: string[]) => void,
+): PostgresClient {
   const retryDelayMs = 100;
   const unsafe = (query: string, params?: unknown[], options?: object) => {
     const run = async (values: boolean) => {
@@ -108,15 +135,19 @@ function ridingOutDrops(client: PostgresClient): PostgresClient {
   const begin = async (...args: unknown[]) => {
     const body = args.pop() as (tx: unknown) => Promise<unknown>;
     let committing = false;
+    let changed = '';
     try {
-      return await (client.begin as (...a: unknown[]) => Promise<unknown>)(
+      const result = await (client.begin as (...a: unknown[]) => Promise<unknown>)(
         ...args,
-        async (tx: unknown) => {
+        async (tx: PostgresClient) => {
           const result = await body(tx);
+          changed = await changedTours((q) => tx.unsafe(q));
           committing = true; // postgres.js sends COMMIT next
           return result;
         },
       );
+      committed(splitTours(changed));
+      return result;
     } catch (err) {
       if (isConnectionLost(err))
         throw new ConnectionLostError(committing ? 'unknown' : 'notSaved', err);
@@ -149,6 +180,20 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
     release();
     throw new ConfigError('PGLITE_DIR', `cannot open ${dataDir} (${(err as Error).message})`);
   }
+  const commits = new Set<CommitCallback>();
+  const transaction = client.transaction.bind(client);
+  client.transaction = async (callback) => {
+    let changed = '';
+    const result = await transaction(async (tx) => {
+      const result = await callback(tx);
+      changed = await changedTours(
+        async (q) => (await tx.query<{ changed: string | null }>(q)).rows,
+      );
+      return result;
+    });
+    runAll(commits, splitTours(changed));
+    return result;
+  };
   const db = drizzle(client, { schema });
   return {
     db: db as unknown as Db,
@@ -157,15 +202,41 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
       await migrate(db, { migrationsFolder: (await import('./config')).migrationsFolder });
     },
     async listen(channel, onPayload) {
+      // In this process: nothing is ever missed, so there is no gap to report.
       const stop = await client.listen(channel, onPayload);
       return stop;
     },
+    onCommit: (callback) => subscribe(commits, callback),
     async close() {
       await client.close();
       release();
     },
   };
 }
+
+type CommitCallback = (tours: string[]) => void;
+
+function subscribe(callbacks: Set<CommitCallback>, callback: CommitCallback) {
+  callbacks.add(callback);
+  return () => {
+    callbacks.delete(callback);
+  };
+}
+
+function runAll(callbacks: Set<CommitCallback>, tours: string[]) {
+  if (tours.length === 0) return;
+  for (const callback of callbacks) callback(tours);
+}
+
+/** The tours this transaction changed so far, as the triggers of migration 0005 noted them. */
+async function changedTours(
+  query: (text: string) => Promise<readonly { changed: string | null }[]>,
+): Promise<string> {
+  const [row] = await query(`select current_setting('tourdesk.changed_tours', true) as changed`);
+  return row?.changed ?? '';
+}
+
+const splitTours = (changed: string) => changed.split(' ').filter(Boolean);
 
 /**
  * Creates the data folder one level at a time: Node's recursive mkdir spins forever on some

@@ -7,6 +7,7 @@ import { dateKeyOf, datesBetween, nextDateKey, zonedInstant } from '@/lib/time';
 import { fromJson } from './json-column';
 import { loadPlanContext, visitGroupIds, visitsInWindow } from './schedule-context';
 import type { TourScope } from './scope';
+import { cachedTourRead } from './tour-cache';
 
 // The schedule board's data: one day of one page of groups, with every field a coordinator edits,
 // and what the browser needs to check a change before saving it (the same pure checks the server
@@ -146,9 +147,14 @@ export async function queryBoard(
 export type BoardData = NonNullable<Awaited<ReturnType<typeof queryBoard>>>;
 export type BoardVisit = BoardData['visits'][number];
 
-export async function getBoard(
+export function getBoard(
   scope: TourScope,
   options: { day?: string | undefined; groupPage?: number | undefined },
 ) {
-  return queryBoard(await getDb(), scope, options);
+  // Without a day the board opens on today in the tour's zone: the half hour in the key lets a
+  // kept board follow the date (zones turn their day on the hour or the half hour).
+  const day = options.day ?? `now:${Math.floor(Date.now() / 1_800_000)}`;
+  return cachedTourRead(scope, ['board', day, options.groupPage ?? null], async () =>
+    queryBoard(await getDb(), scope, options),
+  );
 }

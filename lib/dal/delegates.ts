@@ -11,6 +11,7 @@ import { filterMenuLimit } from './groups';
 import { fromJson } from './json-column';
 import { clientIp } from './request';
 import type { SelfScope, TourScope } from './scope';
+import { cachedTourRead } from './tour-cache';
 
 export const delegateSorts = ['name', 'outlet', 'group'] as const;
 export type DelegateSort = (typeof delegateSorts)[number];
@@ -241,11 +242,15 @@ interface DelegateSensitive {
 
 export type DelegateProfile = NonNullable<Awaited<ReturnType<typeof queryDelegate>>>;
 
-export async function getDelegates(scope: TourScope, filters: DelegateFilters) {
-  return queryDelegates(await getDb(), scope, filters);
+export function getDelegates(scope: TourScope, filters: DelegateFilters) {
+  return cachedTourRead(scope, ['delegates', filters], async () =>
+    queryDelegates(await getDb(), scope, filters),
+  );
 }
-export async function getDelegateFilterOptions(scope: TourScope) {
-  return queryDelegateFilterOptions(await getDb(), scope);
+export function getDelegateFilterOptions(scope: TourScope) {
+  return cachedTourRead(scope, ['delegateFilterOptions'], async () =>
+    queryDelegateFilterOptions(await getDb(), scope),
+  );
 }
 export async function getDelegate(scope: TourScope | SelfScope, delegateId: string) {
   return queryDelegate(await getDb(), scope, delegateId, { ip: await clientIp() });

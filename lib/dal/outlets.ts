@@ -1,12 +1,12 @@
 import 'server-only';
 import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
-import { cache } from 'react';
 import { type Db, getDb } from '@/db';
 import { countries, outlets, regions, tours } from '@/db/schema';
 import { pick } from '@/lib/i18n/pick';
 import { compareNames, likePattern, searchWords } from '@/lib/search';
 import { fromJson } from './json-column';
 import type { TourScope } from './scope';
+import { cachedTourRead } from './tour-cache';
 
 export interface OutletFilters {
   region?: string | undefined;
@@ -160,9 +160,13 @@ export async function queryOutletFilterOptions(db: Db, scope: TourScope) {
   };
 }
 
-export const getOutlets = cache(async (scope: TourScope, filters: OutletFilters, locale: string) =>
-  queryOutlets(await getDb(), scope, filters, locale),
-);
-export const getOutletFilterOptions = cache(async (scope: TourScope) =>
-  queryOutletFilterOptions(await getDb(), scope),
-);
+export function getOutlets(scope: TourScope, filters: OutletFilters, locale: string) {
+  return cachedTourRead(scope, ['outlets', filters, locale], async () =>
+    queryOutlets(await getDb(), scope, filters, locale),
+  );
+}
+export function getOutletFilterOptions(scope: TourScope) {
+  return cachedTourRead(scope, ['outletFilterOptions'], async () =>
+    queryOutletFilterOptions(await getDb(), scope),
+  );
+}

@@ -6,6 +6,7 @@ import { tours } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/permissions';
 import { fromJson } from './json-column';
 import type { SelfScope, TourScope } from './scope';
+import { cachedTourRead } from './tour-cache';
 
 export type TourSummary = Awaited<ReturnType<typeof queryTours>>[number];
 
@@ -97,7 +98,9 @@ export const getToursFor = cache(async (viewer: Viewer) => queryTours(await getD
 // Keyed by the tour's id, not by the scope object: the layout and the page each make a scope for
 // the same tour, and share one read of it.
 const tourById = cache(async (tourId: string) => selectTour(await getDb(), tourId));
-export const getTour = (scope: TourScope) => tourById(scope.tourId);
-export const getTourCounts = cache(async (scope: TourScope, timeZone: string) =>
-  queryTourCounts(await getDb(), scope, timeZone),
-);
+export const getTour = (scope: TourScope) =>
+  cachedTourRead(scope, ['tour'], () => tourById(scope.tourId));
+export const getTourCounts = (scope: TourScope, timeZone: string) =>
+  cachedTourRead(scope, ['counts', timeZone], async () =>
+    queryTourCounts(await getDb(), scope, timeZone),
+  );
