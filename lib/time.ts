@@ -1,5 +1,4 @@
-import { TZDate } from '@date-fns/tz';
-import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { format, parseISO } from 'date-fns';
 import { enGB, zhCN } from 'date-fns/locale';
 
 // Every function takes the tour's zone explicitly, so the server and a browser in any zone
@@ -16,7 +15,18 @@ export function zonedInstant(date: DateKey, time: string, timeZone: string): Dat
   if (!y || !m || !d || hh === undefined || mm === undefined || Number.isNaN(hh + mm)) {
     throw new RangeError(`Invalid date or time: ${date} ${time}`);
   }
-  return new Date(new TZDate(y, m - 1, d, hh, mm, timeZone).getTime());
+  const wall = Date.UTC(y, m - 1, d, hh, mm);
+  if (Number.isNaN(wall)) throw new RangeError(`Invalid date or time: ${date} ${time}`);
+  // The zone's offsets half a day before and after (a zone changes its offset at most once in a
+  // day). Near a change, a wall time that happens twice (in autumn) is the earlier instant, and
+  // one that never happens (the hour skipped in spring) moves on by the gap: Temporal's
+  // "compatible" reading, which JavaScript's Date follows too.
+  const before = offsetAt(wall - 43_200_000, timeZone);
+  const after = offsetAt(wall + 43_200_000, timeZone);
+  if (before === after) return new Date(wall - before);
+  const fits = (offset: number) => offsetAt(wall - offset, timeZone) === offset;
+  const instants = [before, after].filter(fits).map((offset) => wall - offset);
+  return new Date(instants.length > 0 ? Math.min(...instants) : wall - before);
 }
 
 // The wall clock of a zone. An itinerary or a board asks for hundreds of dates and times a page:
@@ -86,25 +96,45 @@ export function formatTime(instant: Date, timeZone: string): string {
   return `${p.hour}:${p.minute}`;
 }
 
+const dayMs = 86_400_000;
+const utcOfKey = (date: DateKey) => {
+  const [y, m, d] = date.split('-').map(Number);
+  return Date.UTC(y ?? Number.NaN, (m ?? Number.NaN) - 1, d);
+};
+const keyOfUtc = (ms: number): DateKey => new Date(ms).toISOString().slice(0, 10);
+
 /** Every calendar date from start to end inclusive. */
 export function datesBetween(start: DateKey, end: DateKey): DateKey[] {
-  const first = parseISO(start);
-  const count = differenceInCalendarDays(parseISO(end), first) + 1;
-  return Array.from({ length: Math.max(count, 0) }, (_, i) =>
-    format(addDays(first, i), 'yyyy-MM-dd'),
-  );
+  const first = utcOfKey(start);
+  const count = Math.round((utcOfKey(end) - first) / dayMs) + 1;
+  if (!(count > 0)) return [];
+  return Array.from({ length: count }, (_, i) => keyOfUtc(first + i * dayMs));
+}
+
+// Labels of dates, asked for again and again (every line of a list, every render of a board):
+// date-fns' format is kept for its localized names, and each label is made once.
+const labels = new Map<string, string>();
+
+function label(date: DateKey, locale: string, zh: string, en: string): string {
+  const pattern = locale.startsWith('zh') ? zh : en;
+  const key = `${date}|${locale}|${pattern}`;
+  let text = labels.get(key);
+  if (text === undefined) {
+    text = format(parseISO(date), pattern, { locale: localeOf(locale) });
+    if (labels.size > 10_000) labels.clear();
+    labels.set(key, text);
+  }
+  return text;
 }
 
 /** A date key as a long label, e.g. "Friday 18 July" or "7月18日 星期五". */
 export function formatDayLabel(date: DateKey, locale: string): string {
-  const pattern = locale.startsWith('zh') ? 'M月d日 EEEE' : 'EEEE d MMMM';
-  return format(parseISO(date), pattern, { locale: localeOf(locale) });
+  return label(date, locale, 'M月d日 EEEE', 'EEEE d MMMM');
 }
 
 /** A date key as a short label, e.g. "18 Jul 2025" or "2025年7月18日". */
 export function formatDate(date: DateKey, locale: string): string {
-  const pattern = locale.startsWith('zh') ? 'yyyy年M月d日' : 'd MMM yyyy';
-  return format(parseISO(date), pattern, { locale: localeOf(locale) });
+  return label(date, locale, 'yyyy年M月d日', 'd MMM yyyy');
 }
 
 /** An instant as date and time on the tour's clock, e.g. "18 Jul 2025 09:30" or "2025年7月18日 09:30". */
@@ -114,5 +144,5 @@ export function formatDateTime(instant: Date, timeZone: string, locale: string):
 
 /** The calendar day after a date key. */
 export function nextDateKey(date: DateKey): DateKey {
-  return format(addDays(parseISO(date), 1), 'yyyy-MM-dd');
+  return keyOfUtc(utcOfKey(date) + dayMs);
 }

@@ -5,9 +5,15 @@ import { groups } from '@/db/schema';
 import { findProblems } from '@/lib/schedule/problems';
 import { loadPlanContext, loadPlanVisits } from './schedule-context';
 import type { TourScope } from './scope';
+import { cachedTourRead } from './tour-cache';
 
 /** Every current problem of the tour, by day, with the names the messages need. */
-export async function getTourProblems(scope: TourScope) {
+export function getTourProblems(scope: TourScope) {
+  // Finding them reads and checks the whole tour: kept until the tour changes.
+  return cachedTourRead(scope, ['problems'], () => findTourProblems(scope));
+}
+
+async function findTourProblems(scope: TourScope) {
   const db = await getDb();
   const [context, plan, groupRows] = await Promise.all([
     loadPlanContext(db, scope),

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dateKeyOf, datesBetween, formatDayLabel, formatTime, zonedInstant } from '../../lib/time';
+import {
+  dateKeyOf,
+  datesBetween,
+  formatDayLabel,
+  formatTime,
+  nextDateKey,
+  zonedInstant,
+} from '../../lib/time';
 
 const tz = 'Asia/Shanghai';
 
@@ -83,5 +90,85 @@ describe('the wall clock read from a cached offset', () => {
       if (ours !== reference(at)) mismatches.push(`${at.toISOString()}: ${ours}`);
     }
     expect(mismatches.slice(0, 5)).toEqual([]);
+  });
+});
+
+describe('a wall time in a zone as an instant', () => {
+  const zones = ['Asia/Shanghai', 'America/New_York', 'Europe/Paris', 'Australia/Lord_Howe'];
+  const days = ['2025-03-09', '2025-03-30', '2025-04-06', '2025-10-05', '2025-10-26', '2025-11-02'];
+  const shown = (at: Date, zone: string) => `${dateKeyOf(at, zone)} ${formatTime(at, zone)}`;
+  const hhmm = (minutes: number) =>
+    `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+  it('reads back as the same wall time, the earlier of two when the clock goes back', () => {
+    const wrong: string[] = [];
+    for (const zone of zones) {
+      for (const day of days) {
+        for (const date of [day, nextDateKey(day)]) {
+          for (let minutes = 0; minutes < 24 * 60; minutes += 10) {
+            const wall = `${date} ${hhmm(minutes)}`;
+            const at = zonedInstant(date, hhmm(minutes), zone);
+            if (shown(at, zone) === wall) {
+              // No earlier instant (offsets are whole quarter hours) shows the same wall time.
+              for (let back = 1; back <= 8; back++) {
+                if (shown(new Date(at.getTime() - back * 15 * 60_000), zone) === wall) {
+                  wrong.push(`${zone} ${wall}: a later one of two`);
+                }
+              }
+            } else {
+              // Only a skipped wall time may read back differently: no instant shows it, and
+              // the answer lies after it.
+              const near = Array.from(
+                { length: 113 },
+                (_, k) => at.getTime() + (k - 56) * 15 * 60_000,
+              );
+              if (near.some((t) => shown(new Date(t), zone) === wall) || shown(at, zone) <= wall) {
+                wrong.push(`${zone} ${wall}: ${shown(at, zone)}`);
+              }
+            }
+          }
+        }
+      }
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+
+  it('moves a skipped wall time on by the gap, as TZDate does', async () => {
+    const { TZDate } = await import('@date-fns/tz');
+    const skipped: [string, string, string][] = [
+      ['Europe/Paris', '2025-03-30', '02:30'],
+      ['America/New_York', '2025-03-09', '02:30'],
+      ['Australia/Lord_Howe', '2025-10-05', '02:15'],
+    ];
+    for (const [zone, date, time] of skipped) {
+      const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+      const [hh, mm] = time.split(':').map(Number) as [number, number];
+      expect(zonedInstant(date, time, zone).getTime(), `${zone} ${date} ${time}`).toBe(
+        new TZDate(y, m - 1, d, hh, mm, zone).getTime(),
+      );
+    }
+  });
+
+  it('is the instant TZDate gives away from any change of offset', async () => {
+    const { TZDate } = await import('@date-fns/tz');
+    for (const zone of zones) {
+      for (let minutes = 0; minutes < 24 * 60; minutes += 10) {
+        const expected = new TZDate(2025, 6, 18, Math.floor(minutes / 60), minutes % 60, zone);
+        expect(zonedInstant('2025-07-18', hhmm(minutes), zone).getTime()).toBe(expected.getTime());
+      }
+    }
+  });
+
+  it('steps over the end of months and years', () => {
+    expect(nextDateKey('2024-02-28')).toBe('2024-02-29');
+    expect(nextDateKey('2025-02-28')).toBe('2025-03-01');
+    expect(nextDateKey('2025-12-31')).toBe('2026-01-01');
+    expect(datesBetween('2025-12-30', '2026-01-02')).toEqual([
+      '2025-12-30',
+      '2025-12-31',
+      '2026-01-01',
+      '2026-01-02',
+    ]);
+    expect(datesBetween('2025-07-18', '2025-07-17')).toEqual([]);
   });
 });
