@@ -12,12 +12,10 @@ export const featureCatalogs = [
   'ops',
 ] as const;
 
-// No locale in the URL: the choice lives in a cookie, so shared links work in either language.
-export default getRequestConfig(async () => {
-  const chosen = (await cookies()).get(localeCookie)?.value;
-  const locale = isLocale(chosen)
-    ? chosen
-    : localeFromAcceptLanguage((await headers()).get('accept-language'));
+// Each locale's merged catalog is built once: it is the same for every request.
+const catalogs = new Map<string, Promise<Record<string, unknown>>>();
+
+async function catalogOf(locale: string): Promise<Record<string, unknown>> {
   const features = await Promise.all(
     featureCatalogs.map(
       async (name) =>
@@ -25,13 +23,28 @@ export default getRequestConfig(async () => {
     ),
   );
   const main = (await import(`../../messages/${locale}.json`)).default as Record<string, object>;
+  // A feature's catalog is its own namespace, added to whatever the main catalog has there.
+  return {
+    ...main,
+    ...Object.fromEntries(features.map(([name, m]) => [name, { ...main[name], ...m }])),
+  };
+}
+
+// No locale in the URL: the choice lives in a cookie, so shared links work in either language.
+export default getRequestConfig(async () => {
+  const chosen = (await cookies()).get(localeCookie)?.value;
+  const locale = isLocale(chosen)
+    ? chosen
+    : localeFromAcceptLanguage((await headers()).get('accept-language'));
+  let messages = catalogs.get(locale);
+  if (!messages) {
+    messages = catalogOf(locale);
+    catalogs.set(locale, messages);
+    messages.catch(() => catalogs.delete(locale));
+  }
   return {
     locale,
-    // A feature's catalog is its own namespace, added to whatever the main catalog has there.
-    messages: {
-      ...main,
-      ...Object.fromEntries(features.map(([name, m]) => [name, { ...main[name], ...m }])),
-    },
+    messages: await messages,
     // Formatters without an explicit zone use the tour's home zone on server and client alike.
     timeZone: 'Asia/Shanghai',
   };
