@@ -107,19 +107,32 @@ export function measure(
   path,
   { cookie, seconds = settings.seconds, connections = settings.connections } = {},
 ) {
+  // Requests per second in steady state: the first second is a warm-up, not counted. At 50
+  // connections a page answers in about a second, so a count from the start would miss a whole
+  // round of answers, and miss more of a slow page's than of a fast one's.
+  const warmUp = 1;
   return new Promise((resolve, reject) => {
-    autocannon(
-      { url: `${base}${path}`, connections, duration: seconds, headers: cookie ? { cookie } : {} },
+    const perSecond = [];
+    const run = autocannon(
+      {
+        url: `${base}${path}`,
+        connections,
+        duration: seconds + warmUp,
+        headers: cookie ? { cookie } : {},
+      },
       (err, result) => {
-        if (err) reject(err);
-        else
-          resolve({
-            rps: result.requests.average,
-            p99: result.latency.p99,
-            errors: result.errors + result.non2xx,
-          });
+        if (err) return reject(err);
+        const steady = perSecond.slice(warmUp);
+        resolve({
+          rps: steady.length
+            ? steady.reduce((sum, n) => sum + n, 0) / steady.length
+            : result.requests.average,
+          p99: result.latency.p99,
+          errors: result.errors + result.non2xx,
+        });
       },
     );
+    run.on('tick', ({ counter }) => perSecond.push(counter));
   });
 }
 
@@ -141,17 +154,27 @@ export const barePage = { name: 'bare dynamic page (signed-in 404)', path: '/no-
 export async function besideBare(base, page, bare) {
   if (!bare) {
     const r = await measure(base, page.path, { cookie: page.cookie });
-    return { page: r, bare: r };
+    return { page: r, bare: r, ratio: 1 };
   }
-  const half = Math.max(1, Math.round(settings.seconds / 2));
-  const b1 = await measure(base, bare.path, { cookie: bare.cookie, seconds: half });
-  const p1 = await measure(base, page.path, { cookie: page.cookie, seconds: half });
-  const b2 = await measure(base, bare.path, { cookie: bare.cookie, seconds: half });
-  const p2 = await measure(base, page.path, { cookie: page.cookie, seconds: half });
-  const mean = (x, y) => ({
-    rps: (x.rps + y.rps) / 2,
-    p99: Math.max(x.p99, y.p99),
-    errors: x.errors + y.errors,
+  // Bare and page in alternating slices of about four seconds (bare, page, bare, page, ...): this
+  // machine's speed drifts over seconds (a shared virtual machine), so each slice of the page is
+  // paired with the bare slice just before it, and the ratio is the median of the pairs.
+  const pairs = Math.max(1, Math.round(settings.seconds / 4));
+  const slice = Math.max(1, Math.round(settings.seconds / pairs));
+  const pages = [];
+  const bares = [];
+  for (let i = 0; i < pairs; i++) {
+    bares.push(await measure(base, bare.path, { cookie: bare.cookie, seconds: slice }));
+    pages.push(await measure(base, page.path, { cookie: page.cookie, seconds: slice }));
+  }
+  const mean = (list) => ({
+    rps: list.reduce((sum, r) => sum + r.rps, 0) / list.length,
+    p99: Math.max(...list.map((r) => r.p99)),
+    errors: list.reduce((sum, r) => sum + r.errors, 0),
   });
-  return { page: mean(p1, p2), bare: mean(b1, b2) };
+  const ratios = pages.map((r, i) => r.rps / (bares[i]?.rps || 1)).sort((x, y) => x - y);
+  const middle = ratios.length / 2;
+  const ratio =
+    ratios.length % 2 ? ratios[Math.floor(middle)] : (ratios[middle - 1] + ratios[middle]) / 2;
+  return { page: mean(pages), bare: mean(bares), ratio };
 }

@@ -105,7 +105,7 @@ async function run(label, { port, databaseUrl = '', tourId, journalist, journali
     const [bare] = list;
     for (const [i, p] of list.entries()) {
       const size = await load(base, p.path, p.cookie);
-      const { page: r, bare: b } = await besideBare(base, p, i === 0 ? null : bare);
+      const { page: r, bare: b, ratio } = await besideBare(base, p, i === 0 ? null : bare);
       rows.push({
         page: p.name,
         status: size.status,
@@ -114,7 +114,7 @@ async function run(label, { port, databaseUrl = '', tourId, journalist, journali
         'req/s': Math.round(r.rps),
         'p99 ms': r.p99,
         'bare req/s': Math.round(b.rps),
-        'vs bare': `${(r.rps / b.rps).toFixed(2)}x`,
+        'vs bare': `${ratio.toFixed(2)}x`,
         // The bare page is a 404 on purpose.
         errors: i === 0 ? 0 : r.errors,
       });
