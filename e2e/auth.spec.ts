@@ -34,6 +34,8 @@ test('the sign-in page is in Chinese too', async ({ page }) => {
   await page.getByRole('button', { name: '中文' }).click();
   await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
   await expect(page.getByLabel('电子邮箱')).toBeVisible();
+  // The title follows the language too; the page's new head can land a moment after its body.
+  await expect(page).toHaveTitle(/登录/);
   await expectAccessible(page);
 });
 
