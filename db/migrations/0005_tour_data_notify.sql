@@ -39,110 +39,33 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
-CREATE TRIGGER tours_data_inserted AFTER INSERT ON tours REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('id');
---> statement-breakpoint
-CREATE TRIGGER tours_data_updated AFTER UPDATE ON tours
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('id');
---> statement-breakpoint
-CREATE TRIGGER tours_data_deleted AFTER DELETE ON tours REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('id');
---> statement-breakpoint
-CREATE TRIGGER outlets_data_inserted AFTER INSERT ON outlets REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('tour_id');
---> statement-breakpoint
-CREATE TRIGGER outlets_data_updated AFTER UPDATE ON outlets
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('tour_id');
---> statement-breakpoint
-CREATE TRIGGER outlets_data_deleted AFTER DELETE ON outlets REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('tour_id');
---> statement-breakpoint
-CREATE TRIGGER coverage_themes_data_inserted AFTER INSERT ON coverage_themes REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('tour_id');
---> statement-breakpoint
-CREATE TRIGGER coverage_themes_data_updated AFTER UPDATE ON coverage_themes
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('tour_id');
---> statement-breakpoint
-CREATE TRIGGER coverage_themes_data_deleted AFTER DELETE ON coverage_themes REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('tour_id');
---> statement-breakpoint
-CREATE TRIGGER outlet_themes_data_inserted AFTER INSERT ON outlet_themes REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('tour_id');
---> statement-breakpoint
-CREATE TRIGGER outlet_themes_data_updated AFTER UPDATE ON outlet_themes
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('tour_id');
---> statement-breakpoint
-CREATE TRIGGER outlet_themes_data_deleted AFTER DELETE ON outlet_themes REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('tour_id');
---> statement-breakpoint
-CREATE TRIGGER delegates_data_inserted AFTER INSERT ON delegates REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('tour_id');
---> statement-breakpoint
-CREATE TRIGGER delegates_data_updated AFTER UPDATE ON delegates
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('tour_id');
---> statement-breakpoint
-CREATE TRIGGER delegates_data_deleted AFTER DELETE ON delegates REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('tour_id');
---> statement-breakpoint
-CREATE TRIGGER groups_data_inserted AFTER INSERT ON groups REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('tour_id');
---> statement-breakpoint
-CREATE TRIGGER groups_data_updated AFTER UPDATE ON groups
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('tour_id');
---> statement-breakpoint
-CREATE TRIGGER groups_data_deleted AFTER DELETE ON groups REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('tour_id');
---> statement-breakpoint
-CREATE TRIGGER group_members_data_inserted AFTER INSERT ON group_members REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('tour_id');
---> statement-breakpoint
-CREATE TRIGGER group_members_data_updated AFTER UPDATE ON group_members
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('tour_id');
---> statement-breakpoint
-CREATE TRIGGER group_members_data_deleted AFTER DELETE ON group_members REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('tour_id');
---> statement-breakpoint
-CREATE TRIGGER visits_data_inserted AFTER INSERT ON visits REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('tour_id');
---> statement-breakpoint
-CREATE TRIGGER visits_data_updated AFTER UPDATE ON visits
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('tour_id');
---> statement-breakpoint
-CREATE TRIGGER visits_data_deleted AFTER DELETE ON visits REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('tour_id');
---> statement-breakpoint
-CREATE TRIGGER visit_groups_data_inserted AFTER INSERT ON visit_groups REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('tour_id');
---> statement-breakpoint
-CREATE TRIGGER visit_groups_data_updated AFTER UPDATE ON visit_groups
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('tour_id');
---> statement-breakpoint
-CREATE TRIGGER visit_groups_data_deleted AFTER DELETE ON visit_groups REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('tour_id');
---> statement-breakpoint
-CREATE TRIGGER regions_data_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON regions
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('*');
---> statement-breakpoint
-CREATE TRIGGER countries_data_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON countries
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('*');
---> statement-breakpoint
-CREATE TRIGGER cities_data_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON cities
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('*');
---> statement-breakpoint
-CREATE TRIGGER travel_times_data_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON travel_times
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('*');
---> statement-breakpoint
-CREATE TRIGGER sites_data_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON sites
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('*');
---> statement-breakpoint
-CREATE TRIGGER site_closures_data_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON site_closures
-  FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify('*');
+-- The same three triggers on each tour table (the column that names the tour after the colon),
+-- and one on each table of reference data all tours share.
+DO $$
+DECLARE
+  spec text;
+  tbl text;
+  col text;
+BEGIN
+  FOREACH spec IN ARRAY ARRAY['tours:id', 'outlets:tour_id', 'coverage_themes:tour_id',
+    'outlet_themes:tour_id', 'delegates:tour_id', 'groups:tour_id', 'group_members:tour_id',
+    'visits:tour_id', 'visit_groups:tour_id']
+  LOOP
+    tbl := split_part(spec, ':', 1);
+    col := split_part(spec, ':', 2);
+    EXECUTE format('CREATE TRIGGER %1$I AFTER INSERT ON %2$I REFERENCING NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify(%3$L)', tbl || '_data_inserted', tbl, col);
+    EXECUTE format('CREATE TRIGGER %1$I AFTER UPDATE ON %2$I
+      REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify(%3$L)', tbl || '_data_updated', tbl, col);
+    EXECUTE format('CREATE TRIGGER %1$I AFTER DELETE ON %2$I REFERENCING OLD TABLE AS old_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify(%3$L)', tbl || '_data_deleted', tbl, col);
+  END LOOP;
+  FOREACH tbl IN ARRAY ARRAY['regions', 'countries', 'cities', 'travel_times', 'sites',
+    'site_closures']
+  LOOP
+    EXECUTE format('CREATE TRIGGER %1$I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %2$I
+      FOR EACH STATEMENT EXECUTE FUNCTION tour_data_notify(%3$L)', tbl || '_data_changed', tbl, '*');
+  END LOOP;
+END;
+$$;
