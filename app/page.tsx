@@ -67,12 +67,13 @@ async function JournalistHome({ viewer, day }: { viewer: Viewer; day: string | u
       </>
     );
   }
-  const { tour, groups, seen } = opening;
+  const { tour, groups } = opening;
+  const hasFeed = viewer.itinerary?.hasFeed ?? false;
   const renderedAt = new Date();
   const at = readingInstant(tour, renderedAt, day);
   if (!at) notFound();
   const [since, programme] = await Promise.all([
-    openOwnItinerary(scope, seen),
+    openOwnItinerary(scope),
     getGroupProgramme(scope, groups),
   ]);
   const plan = planItinerary(programme.visits, tour, at);
@@ -114,9 +115,9 @@ async function JournalistHome({ viewer, day }: { viewer: Viewer; day: string | u
             <FeedPanel
               lang={locale}
               labels={{
-                intro: t(seen.hasFeed ? 'feed.introExisting' : 'feed.intro'),
-                confirm: t(seen.hasFeed ? 'feed.confirmReplace' : 'feed.confirmPrivate'),
-                submit: t(seen.hasFeed ? 'feed.regenerate' : 'feed.create'),
+                intro: t(hasFeed ? 'feed.introExisting' : 'feed.intro'),
+                confirm: t(hasFeed ? 'feed.confirmReplace' : 'feed.confirmPrivate'),
+                submit: t(hasFeed ? 'feed.regenerate' : 'feed.create'),
                 made: t('feed.made'),
                 open: t('feed.open'),
               }}

@@ -14,6 +14,18 @@ export interface Viewer {
   /** Journalists: the tour and delegate their account belongs to. */
   tourId: string | null;
   delegateId: string | null;
+  /**
+   * Journalists: when they last opened their itinerary (and the time before, from which changes
+   * are marked) and whether they have a calendar feed. Read with the session, from the same row,
+   * so the itinerary costs no query of its own for them.
+   */
+  itinerary?: ItinerarySeen | undefined;
+}
+
+export interface ItinerarySeen {
+  at: Date | null;
+  prev: Date | null;
+  hasFeed: boolean;
 }
 
 /** The one rule for "may this viewer work on this tour": its organizers and assigned coordinators. */

@@ -19,6 +19,7 @@ import { changesSince, type VisitChange, type VisitChangeEntry } from '@/lib/iti
 import { type VisitChangeDetail, visitChangeActions } from '@/lib/visit-changes';
 import { ownGroupsKey } from './itinerary-keys';
 import type { SelfScope, TourScope } from './scope';
+import { cachedTourRead } from './tour-cache';
 import { queryTour } from './tours';
 
 // A journalist's itinerary (their group's visits, read by the database, nobody else's), the same
@@ -140,9 +141,9 @@ async function headerOf(db: Db, scope: SelfScope | TourScope, groupList: Itinera
 }
 
 /**
- * Everything the journalist's page needs before its visits, in one query: the tour, their groups,
- * when they last looked and whether they have a calendar feed. Null when the account is not
- * linked to this tour's delegate any more.
+ * What the journalist's page needs before its visits, in one query: the tour and the reader's
+ * groups. Null when the tour is gone. Whether the account still belongs to this delegate was read
+ * with the session (the scope is made from it); when they last looked comes with it too.
  */
 export async function queryOwnOpening(db: Db, scope: SelfScope) {
   const [row] = await db
@@ -155,27 +156,14 @@ export async function queryOwnOpening(db: Db, scope: SelfScope) {
       timeZone: tours.timeZone,
       groups: sql<
         ItineraryGroup[]
-      >`coalesce((select json_agg(json_build_object('id', g.id, 'code', g.code, 'nameZh', g.name_zh, 'nameEn', g.name_en, 'vehicle', g.vehicle) order by g.code) from ${groups} g join ${groupMembers} gm on gm.tour_id = g.tour_id and gm.group_id = g.id where gm.tour_id = ${tours.id} and gm.delegate_id = ${scope.delegateId}), '[]'::json)`,
-      seenAt: users.itinerarySeenAt,
-      prevSeenAt: users.itineraryPrevSeenAt,
-      hasFeed: sql<boolean>`${users.feedTokenHash} is not null`,
+      >`coalesce((select json_agg(json_build_object('id', g.id, 'code', g.code, 'nameZh', g.name_zh, 'nameEn', g.name_en, 'vehicle', g.vehicle) order by g.code) from ${groups} g join ${groupMembers} gm on gm.tour_id = g.tour_id and gm.group_id = g.id where gm.tour_id = ${scope.tourId} and gm.delegate_id = ${scope.delegateId}), '[]'::json)`,
     })
     .from(tours)
-    .innerJoin(
-      users,
-      and(
-        eq(users.id, scope.viewer.userId),
-        eq(users.tourId, tours.id),
-        eq(users.delegateId, scope.delegateId),
-      ),
-    )
     .where(eq(tours.id, scope.tourId));
   if (!row) return null;
-  const { seenAt, prevSeenAt, hasFeed, groups: groupList, ...tour } = row;
-  return { tour, groups: groupList, seen: { at: seenAt, prev: prevSeenAt, hasFeed } };
+  const { groups: groupList, ...tour } = row;
+  return { tour, groups: groupList };
 }
-
-export type OwnOpening = NonNullable<Awaited<ReturnType<typeof queryOwnOpening>>>;
 
 /** The groups one delegate of this tour belongs to. */
 function memberOf(db: Db, tourId: string, delegateId: string) {
@@ -433,12 +421,20 @@ export async function getChangesSince(
   return queryChangesSince(await getDb(), scope, visitIds, since);
 }
 
-export async function openOwnItinerary(scope: SelfScope, seen: OwnOpening['seen']) {
+/** Records the look (see markItinerarySeen) from what the session read of the last one. */
+export async function openOwnItinerary(scope: SelfScope) {
+  const seen = scope.viewer.itinerary ?? { at: null, prev: null };
   return markItinerarySeen(await getDb(), scope, seen);
 }
 
-export async function getOwnOpening(scope: SelfScope) {
-  return queryOwnOpening(await getDb(), scope);
+/**
+ * The tour and the reader's groups: tour data, kept with the tour's other reads until it changes
+ * (lib/dal/tour-cache.ts), per delegate.
+ */
+export function getOwnOpening(scope: SelfScope) {
+  return cachedTourRead(scope, ['ownOpening', scope.delegateId], async () =>
+    queryOwnOpening(await getDb(), scope),
+  );
 }
 
 /** The reader's own groups as one entry for queryAttendingOutlets: whom they travel with. */

@@ -60,6 +60,9 @@ export async function loadViewer(
       staffTourIds: sql<
         string[]
       >`array(select tour_id from tour_staff where tour_staff.user_id = "users"."id")`,
+      seenAt: users.itinerarySeenAt,
+      prevSeenAt: users.itineraryPrevSeenAt,
+      hasFeed: sql<boolean>`${users.feedTokenHash} is not null`,
     })
     .from(users)
     .innerJoin(userSessions, eq(userSessions.userId, users.id))
@@ -82,5 +85,8 @@ export async function loadViewer(
     staffTourIds: user.role === 'coordinator' ? (user.staffTourIds ?? []) : [],
     tourId: user.role === 'journalist' ? user.tourId : null,
     delegateId: user.role === 'journalist' ? user.delegateId : null,
+    ...(user.role === 'journalist'
+      ? { itinerary: { at: user.seenAt, prev: user.prevSeenAt, hasFeed: user.hasFeed } }
+      : {}),
   };
 }

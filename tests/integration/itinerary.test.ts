@@ -17,6 +17,7 @@ import {
   queryOwnOpening,
 } from '../../lib/dal/itinerary';
 import { type SelfScope, selfScope, type TourScope, tourScope } from '../../lib/dal/scope';
+import { loadViewer } from '../../lib/dal/sessions';
 import { changeVisit } from '../../lib/dal/visits';
 import { programmeCalendar } from '../../lib/exports/programme';
 import { testDatabases } from './databases';
@@ -50,11 +51,14 @@ for (const target of testDatabases()) {
       await target.cleanup();
     });
 
-    /** The page's way of opening: read the opening, then record the look. */
+    /** The page's way of opening: the session's query reads the last look, then it is recorded. */
     const open = async () => {
-      const opening = await queryOwnOpening(db(), own);
-      if (!opening) throw new Error('no opening');
-      return markItinerarySeen(db(), own, opening.seen);
+      const viewer = await loadViewer(db(), {
+        userId: journalist.userId,
+        sessionId: journalist.sessionId,
+      });
+      if (!viewer?.itinerary) throw new Error('the session read no itinerary marks');
+      return markItinerarySeen(db(), own, viewer.itinerary);
     };
 
     const seen = async () => {
@@ -141,7 +145,9 @@ for (const target of testDatabases()) {
     it("opens with the reader's tour, groups and last look, and reads their groups' visits", async () => {
       const opening = await queryOwnOpening(db(), own);
       expect(opening?.groups.map((g) => g.code)).toHaveLength(1);
-      expect(opening?.seen).toHaveProperty('hasFeed');
+      // The marks of the last look come with a journalist's session, and only with theirs.
+      expect(journalist.itinerary).toHaveProperty('hasFeed');
+      expect(coordinator.itinerary).toBeUndefined();
       const full = (await queryOwnItinerary(db(), own))?.visits ?? [];
       const programme = await queryGroupsProgramme(db(), own, opening?.groups ?? []);
       expect(programme).toEqual(full);
