@@ -13,15 +13,16 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import { cn } from '@/lib/cn';
-import type { BoardData, BoardVisit } from '@/lib/dal/board';
+import type { BoardState, BoardVisit } from '@/lib/dal/board';
 import { pick } from '@/lib/i18n/pick';
-import { planContextFromJson, planVisitOf } from '@/lib/schedule/board-plan';
-import { findProblems, type Problem } from '@/lib/schedule/problems';
+import { dayProblems, planContextFromJson } from '@/lib/schedule/board-plan';
+import type { Problem } from '@/lib/schedule/problems';
 import { formatTime, zonedInstant } from '@/lib/time';
 import { ProblemList } from './problem-list';
 import {
   type BoardKey,
   boardKey,
+  isFullBoard,
   RefusedError,
   useBoard,
   useChangeVisit,
@@ -52,7 +53,7 @@ export function Board({
   initial,
   openVisit,
 }: {
-  initial: BoardData;
+  initial: BoardState;
   openVisit?: string | undefined;
 }) {
   const [client] = useState(() => new QueryClient());
@@ -63,7 +64,13 @@ export function Board({
   );
 }
 
-function BoardView({ initial, openVisit }: { initial: BoardData; openVisit?: string | undefined }) {
+function BoardView({
+  initial,
+  openVisit,
+}: {
+  initial: BoardState;
+  openVisit?: string | undefined;
+}) {
   const t = useTranslations('board.board');
   const locale = useLocale();
   const key = boardKey(initial.tour.id, initial.day, initial.groupPage);
@@ -86,10 +93,20 @@ function BoardView({ initial, openVisit }: { initial: BoardData; openVisit?: str
   const zone = board.tour.timeZone;
   const dayStart = zonedInstant(board.day, '00:00', zone).getTime();
 
-  const context = useMemo(() => planContextFromJson(board.context), [board.context]);
+  const context = useMemo(
+    () => (board.context ? planContextFromJson(board.context) : null),
+    [board.context],
+  );
+  // As first painted, the day's problems as the server found them; then the browser's own, on
+  // every change before it is saved.
   const problems = useMemo(
-    () => findProblems(board.visits.map(planVisitOf), context).filter((p) => p.day === board.day),
-    [board.visits, context, board.day],
+    () =>
+      context
+        ? dayProblems(board.visits, context, board.day)
+        : 'problems' in board
+          ? board.problems
+          : [],
+    [board, context],
   );
   const onDay = board.visits.filter((v) => {
     const start = new Date(v.startsAt).getTime();
@@ -294,7 +311,12 @@ function BoardView({ initial, openVisit }: { initial: BoardData; openVisit?: str
         onOpen={(visit) => setForm({ visit })}
       />
 
-      {form ? (
+      {form && !isFullBoard(board) ? (
+        <p role="status" className="font-medium">
+          {t('opening')}
+        </p>
+      ) : null}
+      {form && isFullBoard(board) ? (
         <VisitForm
           target={form}
           board={board}
@@ -321,7 +343,7 @@ interface Row {
 /** The board's rows: its groups, or the cities or sites the day's visits are in. */
 function rowsOf(
   view: 'groups' | 'cities' | 'sites',
-  board: BoardData,
+  board: BoardState,
   visits: BoardVisit[],
   locale: string,
   t: (key: 'without') => string,

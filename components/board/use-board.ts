@@ -9,7 +9,7 @@ import {
   updateVisitAction,
 } from '@/lib/actions/visits';
 import type { ActionResult } from '@/lib/dal/action-result';
-import type { BoardData, BoardVisit } from '@/lib/dal/board';
+import type { BoardData, BoardState, BoardVisit } from '@/lib/dal/board';
 
 // The board's data lives in TanStack Query: read from the board route, changed through the
 // server actions with optimistic updates that roll back with the server's message when refused,
@@ -24,9 +24,17 @@ export const boardKey = (tourId: string, day: string, groupPage: number): BoardK
   groupPage,
 ];
 
-export function useBoard(key: BoardKey, initial: BoardData) {
+export function isFullBoard(board: BoardState): board is BoardData {
+  return board.context !== null;
+}
+
+/**
+ * The board's day. The page paints it without the checks' reference data and the form's menus;
+ * those come from the board route at once (the first paint counts as already stale).
+ */
+export function useBoard(key: BoardKey, initial: BoardState) {
   const [, tourId, day, groupPage] = key;
-  return useQuery({
+  return useQuery<BoardState>({
     queryKey: key,
     queryFn: async () => {
       const res = await fetch(`/api/tours/${tourId}/board?day=${day}&groups=${groupPage}`, {
@@ -36,6 +44,7 @@ export function useBoard(key: BoardKey, initial: BoardData) {
       return (await res.json()) as BoardData;
     },
     initialData: initial,
+    initialDataUpdatedAt: initial.context ? undefined : 0,
     refetchOnWindowFocus: true,
     staleTime: 1000,
   });
@@ -98,9 +107,9 @@ export function useChangeVisit(key: BoardKey) {
     },
     onMutate: async ({ visitId, patch }) => {
       await client.cancelQueries({ queryKey: key });
-      const previous = client.getQueryData<BoardData>(key);
+      const previous = client.getQueryData<BoardState>(key);
       if (previous) {
-        client.setQueryData<BoardData>(key, {
+        client.setQueryData<BoardState>(key, {
           ...previous,
           visits: previous.visits.map((v) => (v.id === visitId ? { ...v, ...patch } : v)),
         });
@@ -111,9 +120,9 @@ export function useChangeVisit(key: BoardKey) {
       if (context?.previous) client.setQueryData(key, context.previous);
     },
     onSuccess: (saved) => {
-      const current = client.getQueryData<BoardData>(key);
+      const current = client.getQueryData<BoardState>(key);
       if (current) {
-        client.setQueryData<BoardData>(key, {
+        client.setQueryData<BoardState>(key, {
           ...current,
           visits: current.visits.map((v) =>
             v.id === saved.id ? { ...v, version: saved.version } : v,

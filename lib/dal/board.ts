@@ -2,7 +2,13 @@ import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
 import { type Db, getDb } from '@/db';
 import { tours, visits } from '@/db/schema';
-import { type PlanContextJson, visitsAroundDay } from '@/lib/schedule/board-plan';
+import {
+  dayProblems,
+  type PlanContextJson,
+  planContextFromJson,
+  visitsAroundDay,
+} from '@/lib/schedule/board-plan';
+import type { Problem } from '@/lib/schedule/problems';
 import { dateKeyOf, datesBetween, nextDateKey, zonedInstant } from '@/lib/time';
 import { fromJson } from './json-column';
 import { loadPlanContext, visitGroupIds, visitsInWindow } from './schedule-context';
@@ -147,14 +153,49 @@ export async function queryBoard(
 export type BoardData = NonNullable<Awaited<ReturnType<typeof queryBoard>>>;
 export type BoardVisit = BoardData['visits'][number];
 
-export function getBoard(
-  scope: TourScope,
-  options: { day?: string | undefined; groupPage?: number | undefined },
-) {
-  // Without a day the board opens on today in the tour's zone: the half hour in the key lets a
-  // kept board follow the date (zones turn their day on the hour or the half hour).
-  const day = options.day ?? `now:${Math.floor(Date.now() / 1_800_000)}`;
-  return cachedTourRead(scope, ['board', day, options.groupPage ?? null], async () =>
+/**
+ * What the board's page sends: the day as it is shown, with its problems worked out here. The
+ * checks' reference data and the form's menus (every site and city) are not shown until the
+ * coordinator edits; the board reads them from its route once the page is up.
+ */
+export type BoardFirstPaint = Omit<BoardData, 'context'> & { context: null; problems: Problem[] };
+
+/** The board's data in the browser: as first painted, or in full from the board route. */
+export type BoardState = BoardData | BoardFirstPaint;
+
+export function firstPaintOf(board: BoardData): BoardFirstPaint {
+  const siteIds = new Set(board.visits.map((v) => v.siteId));
+  const cityIds = new Set(board.visits.map((v) => v.cityId));
+  return {
+    ...board,
+    // Only the names the view by site or by city shows.
+    sites: board.sites.filter((s) => siteIds.has(s.id)),
+    cities: board.cities.filter((c) => cityIds.has(c.id)),
+    context: null,
+    problems: dayProblems(board.visits, planContextFromJson(board.context), board.day),
+  };
+}
+
+type BoardOptions = { day?: string | undefined; groupPage?: number | undefined };
+
+// Without a day the board opens on today in the tour's zone: the half hour in the key lets a
+// kept board follow the date (zones turn their day on the hour or the half hour).
+const dayKey = (options: BoardOptions) =>
+  options.day ?? `now:${Math.floor(Date.now() / 1_800_000)}`;
+
+export function getBoard(scope: TourScope, options: BoardOptions) {
+  return cachedTourRead(scope, ['board', dayKey(options), options.groupPage ?? null], async () =>
     queryBoard(await getDb(), scope, options),
+  );
+}
+
+export function getBoardFirstPaint(scope: TourScope, options: BoardOptions) {
+  return cachedTourRead(
+    scope,
+    ['boardFirstPaint', dayKey(options), options.groupPage ?? null],
+    async () => {
+      const board = await getBoard(scope, options);
+      return board ? firstPaintOf(board) : null;
+    },
   );
 }

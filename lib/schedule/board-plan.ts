@@ -1,4 +1,4 @@
-import type { PlanContext, PlanVisit } from './problems';
+import { findProblems, type PlanContext, type PlanVisit, type Problem } from './problems';
 
 // The board's data travels as JSON; these turn it back into what the checks read, in the browser
 // as on the server.
@@ -46,6 +46,11 @@ export interface VisitJson {
 
 export function planVisitOf(v: VisitJson): PlanVisit {
   return { ...v, startsAt: new Date(v.startsAt), endsAt: new Date(v.endsAt) };
+}
+
+/** The board's day's problems: its visits (and their neighbours) checked against the context. */
+export function dayProblems(visits: VisitJson[], context: PlanContext, day: string): Problem[] {
+  return findProblems(visits.map(planVisitOf), context).filter((p) => p.day === day);
 }
 
 /**

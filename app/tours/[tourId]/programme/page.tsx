@@ -5,7 +5,7 @@ import { Board } from '@/components/board/board';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { DayNav } from '@/components/programme/day-nav';
 import { Pagination, queryString } from '@/components/ui/pagination';
-import { getBoard } from '@/lib/dal/board';
+import { getBoardFirstPaint } from '@/lib/dal/board';
 import { requireTourScope } from '@/lib/dal/guards';
 import { formatDayLabel } from '@/lib/time';
 import { listPage } from '@/lib/validation/list-params';
@@ -35,7 +35,7 @@ export default async function BoardPage({
   const { scope, tour } = await requireTourScope((await params).tourId);
   const query = paramsSchema.parse(await searchParams);
   const [board, t, locale] = await Promise.all([
-    getBoard(scope, { day: query.day, groupPage: query.groups }),
+    getBoardFirstPaint(scope, { day: query.day, groupPage: query.groups }),
     getTranslations('board.board'),
     getLocale(),
   ]);
