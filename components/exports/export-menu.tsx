@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { queryString } from '@/components/ui/pagination';
+import { DelegateExportForm } from './delegate-export-form';
 
 type Values = Record<string, string | number | undefined | null>;
 
@@ -11,8 +12,8 @@ interface Choice {
 /**
  * The "Export" menu of the delegates list: the same people as the list shows (its filters go
  * along), as Excel, CSV or a print view, narrowed further if wished by country, theme, or city
- * and day (who is where). Organizers may tick passport data into the file. The form is a plain
- * GET to the download address, so it works without JavaScript and the address can be bookmarked.
+ * and day (who is where). Organizers may tick passport data into the file. The three links work
+ * without JavaScript; the narrowing form is drawn when the menu opens (delegate-export-form.tsx).
  */
 export async function DelegateExportMenu({
   tourId,
@@ -34,22 +35,9 @@ export async function DelegateExportMenu({
   const { page: _page, sort: _sort, ...kept } = filters;
   const api = `/api/tours/${tourId}/exports`;
   const qs = queryString(kept);
-  const hidden = Object.entries(kept).filter(([, v]) => v !== undefined && v !== null && v !== '');
-  const select = (name: string, label: string, options: Choice[]) => (
-    <div className="grid gap-1">
-      <label htmlFor={`export-${name}`} className="font-medium">
-        {label}
-      </label>
-      <select id={`export-${name}`} name={name} defaultValue="" className="input">
-        <option value="">{t('any')}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  const hidden = Object.entries(kept)
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]): [string, string] => [k, String(v)]);
   return (
     <details className="export-menu no-print mb-3" data-testid="export-menu">
       <summary className="btn-secondary inline-flex cursor-pointer items-center">
@@ -65,54 +53,28 @@ export async function DelegateExportMenu({
         <a className="export-link" href={`/tours/${tourId}/print/delegates${qs}`}>
           {t('print')}
         </a>
-        <form method="get" action={`${api}/delegates.xlsx`} className="grid gap-2 border-t pt-2">
-          {hidden.map(([k, v]) => (
-            <input key={k} type="hidden" name={k} value={String(v)} />
-          ))}
-          <p className="font-medium">{t('narrow')}</p>
-          {select('country', tc('country'), choices.countries)}
-          {select('theme', tc('themes'), choices.themes)}
-          {select('city', tc('city'), choices.cities)}
-          <div className="grid gap-1">
-            <label htmlFor="export-date" className="font-medium">
-              {tc('date')}
-            </label>
-            <input
-              id="export-date"
-              type="date"
-              name="date"
-              min={days.first}
-              max={days.last}
-              className="input"
-            />
-          </div>
-          {sensitive ? (
-            <fieldset className="grid gap-1">
-              <legend className="font-medium">{t('sensitive')}</legend>
-              {(['passport', 'nationality', 'dob'] as const).map((name) => (
-                <label key={name} className="flex min-h-11 items-center gap-2">
-                  <input type="checkbox" name={name} value="1" className="size-5" />
-                  {t(name)}
-                </label>
-              ))}
-            </fieldset>
-          ) : null}
-          <div className="flex flex-wrap gap-2">
-            <button type="submit" className="btn-secondary">
-              {t('xlsx')}
-            </button>
-            <button type="submit" formAction={`${api}/delegates.csv`} className="btn-secondary">
-              {t('csv')}
-            </button>
-            <button
-              type="submit"
-              formAction={`/tours/${tourId}/print/delegates`}
-              className="btn-secondary"
-            >
-              {t('printShort')}
-            </button>
-          </div>
-        </form>
+        <DelegateExportForm
+          tourId={tourId}
+          hidden={hidden}
+          sensitive={sensitive}
+          choices={choices}
+          days={days}
+          labels={{
+            narrow: t('narrow'),
+            any: t('any'),
+            country: tc('country'),
+            themes: tc('themes'),
+            city: tc('city'),
+            date: tc('date'),
+            sensitive: t('sensitive'),
+            passport: t('passport'),
+            nationality: t('nationality'),
+            dob: t('dob'),
+            xlsx: t('xlsx'),
+            csv: t('csv'),
+            printShort: t('printShort'),
+          }}
+        />
       </div>
     </details>
   );
