@@ -13,7 +13,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import { cn } from '@/lib/cn';
-import type { BoardState, BoardVisit } from '@/lib/dal/board';
+import type { BoardState, ShownVisit } from '@/lib/dal/board';
 import { pick } from '@/lib/i18n/pick';
 import { dayProblems, planContextFromJson } from '@/lib/schedule/board-plan';
 import type { Problem } from '@/lib/schedule/problems';
@@ -85,7 +85,7 @@ function BoardView({
   const lastChange = useRef(0);
   const [form, setForm] = useState<VisitFormTarget | null>(() => {
     const visit = openVisit ? initial.visits.find((v) => v.id === openVisit) : undefined;
-    return visit ? { visit } : null;
+    return visit ? { visitId: visit.id } : null;
   });
   const timeline = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<'groups' | 'cities' | 'sites'>('groups');
@@ -93,20 +93,14 @@ function BoardView({
   const zone = board.tour.timeZone;
   const dayStart = zonedInstant(board.day, '00:00', zone).getTime();
 
-  const context = useMemo(
-    () => (board.context ? planContextFromJson(board.context) : null),
-    [board.context],
-  );
   // As first painted, the day's problems as the server found them; then the browser's own, on
   // every change before it is saved.
   const problems = useMemo(
     () =>
-      context
-        ? dayProblems(board.visits, context, board.day)
-        : 'problems' in board
-          ? board.problems
-          : [],
-    [board, context],
+      isFullBoard(board)
+        ? dayProblems(board.visits, planContextFromJson(board.context), board.day)
+        : board.problems,
+    [board],
   );
   const onDay = board.visits.filter((v) => {
     const start = new Date(v.startsAt).getTime();
@@ -115,14 +109,14 @@ function BoardView({
 
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
 
-  function save(visit: BoardVisit, patch: VisitChange['patch'], label: string) {
+  function save(visit: ShownVisit, patch: VisitChange['patch'], label: string) {
     setRefusal(null);
     setStatus(t('saving'));
     setUndo(null);
     const sequence = ++lastChange.current;
     const before: VisitChange['patch'] = {};
     for (const k of Object.keys(patch) as (keyof VisitChange['patch'])[]) {
-      (before as Record<string, unknown>)[k] = visit[k as keyof BoardVisit];
+      (before as Record<string, unknown>)[k] = visit[k as keyof ShownVisit];
     }
     change.mutate(
       { visitId: visit.id, version: visit.version, patch },
@@ -143,7 +137,7 @@ function BoardView({
     );
   }
 
-  function moveBy(visit: BoardVisit, minutes: number, fromGroup: string, toGroup?: string) {
+  function moveBy(visit: ShownVisit, minutes: number, fromGroup: string, toGroup?: string) {
     const startsAt = new Date(new Date(visit.startsAt).getTime() + minutes * minute);
     const endsAt = new Date(new Date(visit.endsAt).getTime() + minutes * minute);
     const patch: VisitChange['patch'] = {
@@ -165,7 +159,7 @@ function BoardView({
     );
   }
 
-  function resizeBy(visit: BoardVisit, minutes: number) {
+  function resizeBy(visit: ShownVisit, minutes: number) {
     const endsAt = new Date(new Date(visit.endsAt).getTime() + minutes * minute);
     if (endsAt.getTime() - new Date(visit.startsAt).getTime() < step * minute) return;
     save(
@@ -195,7 +189,7 @@ function BoardView({
     moveBy(visit, minutes, fromGroup, overGroup);
   }
 
-  function onKey(e: KeyboardEvent, visit: BoardVisit, groupId: string) {
+  function onKey(e: KeyboardEvent, visit: ShownVisit, groupId: string) {
     if (!e.altKey) return;
     if (view !== 'groups' && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) return;
     const rows = board.groups.map((g) => g.id);
@@ -295,7 +289,7 @@ function BoardView({
                 dayStart={dayStart}
                 zone={zone}
                 problems={problems}
-                onOpen={(visit) => setForm({ visit })}
+                onOpen={(visit) => setForm({ visitId: visit.id })}
                 onKey={onKey}
                 onAdd={r.groupId ? () => setForm({ groupId: r.groupId as string }) : undefined}
               />
@@ -308,7 +302,7 @@ function BoardView({
         problems={problems}
         visits={board.visits}
         groups={board.groups}
-        onOpen={(visit) => setForm({ visit })}
+        onOpen={(visit) => setForm({ visitId: visit.id })}
       />
 
       {form && !isFullBoard(board) ? (
@@ -337,14 +331,14 @@ interface Row {
   label: string;
   /** The group a new visit of this row is for (the view by group only). */
   groupId?: string;
-  holds: (v: BoardVisit) => boolean;
+  holds: (v: ShownVisit) => boolean;
 }
 
 /** The board's rows: its groups, or the cities or sites the day's visits are in. */
 function rowsOf(
   view: 'groups' | 'cities' | 'sites',
   board: BoardState,
-  visits: BoardVisit[],
+  visits: ShownVisit[],
   locale: string,
   t: (key: 'without') => string,
 ): Row[] {
@@ -357,7 +351,7 @@ function rowsOf(
       holds: (v) => v.groupIds.includes(g.id),
     }));
   }
-  const key = (v: BoardVisit) => (view === 'cities' ? v.cityId : v.siteId);
+  const key = (v: ShownVisit) => (view === 'cities' ? v.cityId : v.siteId);
   const names = view === 'cities' ? board.cities : board.sites;
   const ids = [...new Set(visits.map(key))];
   return ids
@@ -367,7 +361,7 @@ function rowsOf(
         id: `${view}:${id ?? 'none'}`,
         code: id ?? 'none',
         label: named ? pick(locale, named.nameZh, named.nameEn) : t('without'),
-        holds: (v: BoardVisit) => key(v) === id,
+        holds: (v: ShownVisit) => key(v) === id,
       };
     })
     .sort((a, b) => a.label.localeCompare(b.label, locale));
@@ -384,12 +378,12 @@ function BoardRow({
   onAdd,
 }: {
   row: Row;
-  visits: BoardVisit[];
+  visits: ShownVisit[];
   dayStart: number;
   zone: string;
   problems: Problem[];
-  onOpen: (visit: BoardVisit) => void;
-  onKey: (e: KeyboardEvent, visit: BoardVisit, groupId: string) => void;
+  onOpen: (visit: ShownVisit) => void;
+  onKey: (e: KeyboardEvent, visit: ShownVisit, groupId: string) => void;
   onAdd: (() => void) | undefined;
 }) {
   const t = useTranslations('board.board');
@@ -442,13 +436,13 @@ function VisitBlock({
   onOpen,
   onKey,
 }: {
-  visit: BoardVisit;
+  visit: ShownVisit;
   groupId: string;
   dayStart: number;
   zone: string;
   warnings: number;
-  onOpen: (visit: BoardVisit) => void;
-  onKey: (e: KeyboardEvent, visit: BoardVisit, groupId: string) => void;
+  onOpen: (visit: ShownVisit) => void;
+  onKey: (e: KeyboardEvent, visit: ShownVisit, groupId: string) => void;
 }) {
   const t = useTranslations('board.board');
   const locale = useLocale();

@@ -1,7 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import type { BoardData, BoardVisit } from '@/lib/dal/board';
+import type { BoardData, ShownVisit } from '@/lib/dal/board';
 import { pick } from '@/lib/i18n/pick';
 import type { Problem } from '@/lib/schedule/problems';
 
@@ -13,9 +13,9 @@ export function ProblemList({
   onOpen,
 }: {
   problems: Problem[];
-  visits: BoardVisit[];
+  visits: ShownVisit[];
   groups: BoardData['groups'];
-  onOpen: (visit: BoardVisit) => void;
+  onOpen: (visit: ShownVisit) => void;
 }) {
   const t = useTranslations('board.problems');
   return (
@@ -52,9 +52,9 @@ export function ProblemItem({
   onOpen,
 }: {
   problem: Problem;
-  visits: BoardVisit[];
+  visits: ShownVisit[];
   groups: BoardData['groups'];
-  onOpen?: (visit: BoardVisit) => void;
+  onOpen?: (visit: ShownVisit) => void;
 }) {
   const t = useTranslations('board.problems');
   const locale = useLocale();

@@ -75,6 +75,17 @@ export type VisitChange = {
   patch: Partial<Omit<BoardVisit, 'id' | 'version' | 'cancelled'>>;
 };
 
+/** The board with one visit changed, as painted first or in full. */
+function withVisit(
+  board: BoardState,
+  visitId: string,
+  patch: VisitChange['patch'] | { version: number },
+): BoardState {
+  return isFullBoard(board)
+    ? { ...board, visits: board.visits.map((v) => (v.id === visitId ? { ...v, ...patch } : v)) }
+    : { ...board, visits: board.visits.map((v) => (v.id === visitId ? { ...v, ...patch } : v)) };
+}
+
 /** For each visit, the versions this board's own saves moved it from and to. */
 const ownSaves = new Map<string, Map<number, number>>();
 
@@ -109,10 +120,7 @@ export function useChangeVisit(key: BoardKey) {
       await client.cancelQueries({ queryKey: key });
       const previous = client.getQueryData<BoardState>(key);
       if (previous) {
-        client.setQueryData<BoardState>(key, {
-          ...previous,
-          visits: previous.visits.map((v) => (v.id === visitId ? { ...v, ...patch } : v)),
-        });
+        client.setQueryData<BoardState>(key, withVisit(previous, visitId, patch));
       }
       return { previous };
     },
@@ -122,12 +130,10 @@ export function useChangeVisit(key: BoardKey) {
     onSuccess: (saved) => {
       const current = client.getQueryData<BoardState>(key);
       if (current) {
-        client.setQueryData<BoardState>(key, {
-          ...current,
-          visits: current.visits.map((v) =>
-            v.id === saved.id ? { ...v, version: saved.version } : v,
-          ),
-        });
+        client.setQueryData<BoardState>(
+          key,
+          withVisit(current, saved.id, { version: saved.version }),
+        );
       }
     },
     onSettled: () => {

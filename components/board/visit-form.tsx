@@ -19,7 +19,7 @@ import {
 } from './use-board';
 import { VisitHistory } from './visit-history';
 
-export type VisitFormTarget = { visit: BoardVisit } | { groupId: string };
+export type VisitFormTarget = { visitId: string } | { groupId: string };
 
 const kinds = [
   'site_visit',
@@ -68,7 +68,11 @@ export function VisitForm({
   const dialog = useRef<HTMLDialogElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const zone = board.tour.timeZone;
-  const existing = 'visit' in target ? target.visit : null;
+  // The visit as it was when the form opened, with every field the form edits: a save is from
+  // that version, so another coordinator's change meanwhile is refused, never overwritten.
+  const [existing] = useState(() =>
+    'visitId' in target ? (board.visits.find((v) => v.id === target.visitId) ?? null) : null,
+  );
   const create = useCreateVisit(boardKey);
   const change = useChangeVisit(boardKey);
   const setCancelled = useSetCancelled(boardKey);

@@ -158,7 +158,26 @@ export type BoardVisit = BoardData['visits'][number];
  * checks' reference data and the form's menus (every site and city) are not shown until the
  * coordinator edits; the board reads them from its route once the page is up.
  */
-export type BoardFirstPaint = Omit<BoardData, 'context'> & { context: null; problems: Problem[] };
+export type BoardFirstPaint = Omit<BoardData, 'context' | 'visits'> & {
+  context: null;
+  visits: ShownVisit[];
+  problems: Problem[];
+};
+
+/** Of a visit, what its block on the board shows and what a move or a resize changes. */
+export type ShownVisit = Pick<
+  BoardVisit,
+  | 'id'
+  | 'version'
+  | 'titleZh'
+  | 'titleEn'
+  | 'siteId'
+  | 'cityId'
+  | 'startsAt'
+  | 'endsAt'
+  | 'cancelled'
+  | 'groupIds'
+>;
 
 /** The board's data in the browser: as first painted, or in full from the board route. */
 export type BoardState = BoardData | BoardFirstPaint;
@@ -173,6 +192,21 @@ export function firstPaintOf(board: BoardData): BoardFirstPaint {
     cities: board.cities.filter((c) => cityIds.has(c.id)),
     context: null,
     problems: dayProblems(board.visits, planContextFromJson(board.context), board.day),
+    // What the form edits besides (notes, transport, contacts) is read with the rest.
+    visits: board.visits.map(
+      (v): ShownVisit => ({
+        id: v.id,
+        version: v.version,
+        titleZh: v.titleZh,
+        titleEn: v.titleEn,
+        siteId: v.siteId,
+        cityId: v.cityId,
+        startsAt: v.startsAt,
+        endsAt: v.endsAt,
+        cancelled: v.cancelled,
+        groupIds: v.groupIds,
+      }),
+    ),
   };
 }
 
