@@ -141,6 +141,58 @@ test('two coordinators: a stale save is refused with the first change shown, and
   await other.context().close();
 });
 
+test("a visit opened before the board's full read waits for it; one moved away meanwhile opens no form", async ({
+  page,
+  browser,
+}) => {
+  // The page paints the day without what only editing needs, which the board's route brings:
+  // its answers are held here until released, as on a slow network.
+  let release = () => {};
+  const held = new Promise<void>((r) => {
+    release = r;
+  });
+  await page.route('**/api/tours/*/board?*', async (route) => {
+    await held;
+    await route.fallback();
+  });
+  const day = 6;
+  await loginAs(page, otherCoordinator);
+  await page.goto('/');
+  await page.getByRole('link', { name: /\(fixture\)/ }).click();
+  await expect(page).toHaveURL(/\/tours\/[0-9a-f-]{36}$/);
+  await page.goto(`${page.url()}/programme?day=${dateOf(day)}`);
+  const leaving = demoVisit(day, 'A', '16:00');
+  const staying = demoVisit(day, 'C', '14:15');
+  await block(page, 'A', leaving.titleEn).click();
+  await expect(page.getByText('Opening the form…')).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  // Meanwhile an organizer moves that visit to the early morning of another day.
+  const other = await (await browser.newContext()).newPage();
+  await openBoard(other, day, demoUsers.organizer);
+  await block(other, 'A', leaving.titleEn).click();
+  const theirs = other.getByRole('dialog', { name: 'Edit visit' });
+  await theirs.getByLabel('Date').fill(dateOf(day + 3));
+  await theirs.getByLabel('Start').fill('05:00');
+  await theirs.getByLabel('End').fill('05:45');
+  await theirs.getByRole('button', { name: /^Save/ }).click();
+  await expect(theirs).toBeHidden();
+  await other.context().close();
+
+  // Once read, the visit is gone from this day: no form, neither for it nor a blank new one.
+  release();
+  await expect(block(page, 'A', leaving.titleEn)).toHaveCount(0);
+  await expect(page.getByText('Opening the form…')).toHaveCount(0);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  // Another visit opens at once, in full.
+  await block(page, 'C', staying.titleEn).click();
+  const mine = page.getByRole('dialog', { name: 'Edit visit' });
+  await expect(mine.getByLabel('Title in English')).toHaveValue(staying.titleEn);
+  await mine.getByRole('button', { name: 'Close' }).click();
+  await expect(mine).toBeHidden();
+  await page.unroute('**/api/tours/*/board?*');
+});
+
 test('keyboard only: a visit is created and moved without a mouse, and axe finds nothing', async ({
   page,
 }) => {

@@ -81,9 +81,15 @@ export function VisitForm({
   );
   const [draft, setDraft] = useState<Fields | null>(null);
 
+  // Gone from the day between the page's first paint and the board's full read (moved or
+  // deleted by someone else): nothing to edit, and not a new visit either.
+  const gone = 'visitId' in target && !existing;
+  const closeGone = useRef(onClose);
   useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
+    // Once, when the form opens: `gone` is fixed from then on.
+    if (gone) closeGone.current();
+    else dialog.current?.showModal();
+  }, [gone]);
 
   const initialGroups = existing ? existing.groupIds : 'groupId' in target ? [target.groupId] : [];
   const start = existing ? new Date(existing.startsAt) : zonedInstant(board.day, '09:00', zone);
@@ -183,6 +189,7 @@ export function VisitForm({
   const describedBy = (name: string) => (error?.fields[name]?.length ? `${name}-error` : undefined);
   const input = 'input';
 
+  if (gone) return null;
   return (
     <dialog
       ref={dialog}
