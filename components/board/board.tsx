@@ -107,6 +107,24 @@ function BoardView({
     return start >= dayStart && start < dayStart + 24 * 60 * minute;
   });
 
+  // What every block says, made once per render: a message with a value is parsed and formatted
+  // anew on every call, and a day holds dozens of blocks with a handful of distinct counts.
+  const blockText = useMemo<BlockText>(() => {
+    const warnings = new Map<number, string>();
+    return {
+      locale,
+      cancelled: t('cancelled'),
+      warnings: (count) => {
+        let text = warnings.get(count);
+        if (text === undefined) {
+          text = t('warningCount', { count });
+          warnings.set(count, text);
+        }
+        return text;
+      },
+    };
+  }, [t, locale]);
+
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
 
   function save(visit: ShownVisit, patch: VisitChange['patch'], label: string) {
@@ -276,7 +294,8 @@ function BoardView({
                     className="absolute top-1 -translate-x-1/2 tabular-nums"
                     style={{ left: `${((h * 60 - dayStartMinutes) / span) * 100}%` }}
                   >
-                    {h === 24 ? '' : t('hour', { hour: String(h).padStart(2, '0') })}
+                    {/* A clock time, written as the visits' own times are (lib/time formatTime). */}
+                    {h === 24 ? '' : `${String(h).padStart(2, '0')}:00`}
                   </span>
                 ))}
               </div>
@@ -289,6 +308,7 @@ function BoardView({
                 dayStart={dayStart}
                 zone={zone}
                 problems={problems}
+                text={blockText}
                 onOpen={(visit) => setForm({ visitId: visit.id })}
                 onKey={onKey}
                 onAdd={r.groupId ? () => setForm({ groupId: r.groupId as string }) : undefined}
@@ -323,6 +343,12 @@ function BoardView({
       ) : null}
     </div>
   );
+}
+
+interface BlockText {
+  locale: string;
+  cancelled: string;
+  warnings: (count: number) => string;
 }
 
 interface Row {
@@ -373,6 +399,7 @@ function BoardRow({
   dayStart,
   zone,
   problems,
+  text,
   onOpen,
   onKey,
   onAdd,
@@ -382,6 +409,7 @@ function BoardRow({
   dayStart: number;
   zone: string;
   problems: Problem[];
+  text: BlockText;
   onOpen: (visit: ShownVisit) => void;
   onKey: (e: KeyboardEvent, visit: ShownVisit, groupId: string) => void;
   onAdd: (() => void) | undefined;
@@ -418,6 +446,7 @@ function BoardRow({
             dayStart={dayStart}
             zone={zone}
             warnings={problems.filter((p) => p.visitIds.includes(visit.id)).length}
+            text={text}
             onOpen={onOpen}
             onKey={onKey}
           />
@@ -433,6 +462,7 @@ function VisitBlock({
   dayStart,
   zone,
   warnings,
+  text,
   onOpen,
   onKey,
 }: {
@@ -441,18 +471,17 @@ function VisitBlock({
   dayStart: number;
   zone: string;
   warnings: number;
+  text: BlockText;
   onOpen: (visit: ShownVisit) => void;
   onKey: (e: KeyboardEvent, visit: ShownVisit, groupId: string) => void;
 }) {
-  const t = useTranslations('board.board');
-  const locale = useLocale();
   const move = useDraggable({ id: `move:${visit.id}:${groupId}` });
   const resize = useDraggable({ id: `resize:${visit.id}:${groupId}` });
   const start = new Date(visit.startsAt);
   const end = new Date(visit.endsAt);
   const from = Math.max((start.getTime() - dayStart) / minute - dayStartMinutes, 0);
   const to = Math.min((end.getTime() - dayStart) / minute - dayStartMinutes, span);
-  const title = pick(locale, visit.titleZh, visit.titleEn);
+  const title = pick(text.locale, visit.titleZh, visit.titleEn);
   const times = `${formatTime(start, zone)}–${formatTime(end, zone)}`;
   const shift = move.transform
     ? `translate3d(${move.transform.x}px, ${move.transform.y}px, 0)`
@@ -481,8 +510,8 @@ function VisitBlock({
         aria-label={[
           title,
           times,
-          visit.cancelled ? t('cancelled') : null,
-          warnings ? t('warningCount', { count: warnings }) : null,
+          visit.cancelled ? text.cancelled : null,
+          warnings ? text.warnings(warnings) : null,
         ]
           .filter(Boolean)
           .join(', ')}

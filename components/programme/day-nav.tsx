@@ -19,18 +19,22 @@ export function DayNav({
   return (
     <nav aria-label={t('chooseDay')} className={className}>
       <ol className="flex gap-1 overflow-x-auto pb-1">
-        {dates.map((date, i) => (
-          <li key={date}>
-            <Link
-              href={hrefFor(date)}
-              aria-current={date === current ? 'page' : undefined}
-              aria-label={`${t('day', { n: i + 1 })} · ${formatDayLabel(date, locale)}`}
-              className="day-link"
-            >
-              {t('day', { n: i + 1 })}
-            </Link>
-          </li>
-        ))}
+        {dates.map((date, i) => {
+          // Once per day: a message with a value is parsed and formatted anew on every call.
+          const day = t('day', { n: i + 1 });
+          return (
+            <li key={date}>
+              <Link
+                href={hrefFor(date)}
+                aria-current={date === current ? 'page' : undefined}
+                aria-label={`${day} · ${formatDayLabel(date, locale)}`}
+                className="day-link"
+              >
+                {day}
+              </Link>
+            </li>
+          );
+        })}
       </ol>
     </nav>
   );
