@@ -57,7 +57,7 @@ export default async function board() {
     const [bare] = list;
     for (const [i, p] of list.entries()) {
       const size = await load(base, p.path, p.cookie);
-      const { page: r, bare: b, ratio } = await besideBare(base, p, i === 0 ? null : bare);
+      const { page: r, bare: b, ratio, spread } = await besideBare(base, p, i === 0 ? null : bare);
       rows.push({
         page: p.name,
         status: size.status,
@@ -66,6 +66,7 @@ export default async function board() {
         'p99 ms': r.p99,
         'bare req/s': Math.round(b.rps),
         'vs bare': `${ratio.toFixed(2)}x`,
+        pairs: spread,
       });
     }
     console.log(

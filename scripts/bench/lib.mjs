@@ -154,7 +154,7 @@ export const barePage = { name: 'bare dynamic page (signed-in 404)', path: '/no-
 export async function besideBare(base, page, bare) {
   if (!bare) {
     const r = await measure(base, page.path, { cookie: page.cookie });
-    return { page: r, bare: r, ratio: 1 };
+    return { page: r, bare: r, ratio: 1, spread: '' };
   }
   // Bare and page in alternating slices of about four seconds (bare, page, bare, page, ...): this
   // machine's speed drifts over seconds (a shared virtual machine), so each slice of the page is
@@ -176,5 +176,7 @@ export async function besideBare(base, page, bare) {
   const middle = ratios.length / 2;
   const ratio =
     ratios.length % 2 ? ratios[Math.floor(middle)] : (ratios[middle - 1] + ratios[middle]) / 2;
-  return { page: mean(pages), bare: mean(bares), ratio };
+  // The lowest and highest pair: how far one slice's figure can stray (see README, Benchmarks).
+  const spread = `${ratios[0].toFixed(2)}–${ratios[ratios.length - 1].toFixed(2)}`;
+  return { page: mean(pages), bare: mean(bares), ratio, spread };
 }

@@ -105,7 +105,7 @@ async function run(label, { port, databaseUrl = '', tourId, journalist, journali
     const [bare] = list;
     for (const [i, p] of list.entries()) {
       const size = await load(base, p.path, p.cookie);
-      const { page: r, bare: b, ratio } = await besideBare(base, p, i === 0 ? null : bare);
+      const { page: r, bare: b, ratio, spread } = await besideBare(base, p, i === 0 ? null : bare);
       rows.push({
         page: p.name,
         status: size.status,
@@ -115,6 +115,7 @@ async function run(label, { port, databaseUrl = '', tourId, journalist, journali
         'p99 ms': r.p99,
         'bare req/s': Math.round(b.rps),
         'vs bare': `${ratio.toFixed(2)}x`,
+        pairs: spread,
         // The bare page is a 404 on purpose.
         errors: i === 0 ? 0 : r.errors,
       });
