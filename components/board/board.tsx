@@ -107,8 +107,8 @@ function BoardView({
     return start >= dayStart && start < dayStart + 24 * 60 * minute;
   });
 
-  // What every block says, made once per render: a message with a value is parsed and formatted
-  // anew on every call, and a day holds dozens of blocks with a handful of distinct counts.
+  // What every block says, made once per render: a message with a value is formatted anew on
+  // every call, and a day holds dozens of blocks with a handful of distinct counts.
   const blockText = useMemo<BlockText>(() => {
     const warnings = new Map<number, string>();
     return {

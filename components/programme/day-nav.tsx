@@ -20,7 +20,7 @@ export function DayNav({
     <nav aria-label={t('chooseDay')} className={className}>
       <ol className="flex gap-1 overflow-x-auto pb-1">
         {dates.map((date, i) => {
-          // Once per day: a message with a value is parsed and formatted anew on every call.
+          // Once per day: a message with a value is formatted anew on every call.
           const day = t('day', { n: i + 1 });
           return (
             <li key={date}>
