@@ -2,14 +2,13 @@
 
 import { Badge } from '@/components/ui/badge';
 import { BilingualName } from '@/components/ui/bilingual-name';
-import type { OutletRow } from '@/lib/dal/outlets';
-import { pick } from '@/lib/i18n/pick';
+import type { OutletCard } from '@/lib/outlets/card';
 
 export interface OutletListLabels {
   title: string;
   delegates: string;
   themes: string;
-  mediaTypes: Record<OutletRow['mediaType'], string>;
+  mediaTypes: Record<OutletCard['mediaType'], string>;
 }
 
 /**
@@ -22,7 +21,7 @@ export function OutletList({
   labels,
   locale,
 }: {
-  outlets: OutletRow[];
+  outlets: OutletCard[];
   tourId: string;
   labels: OutletListLabels;
   locale: string;
@@ -42,8 +41,7 @@ export function OutletList({
               </a>
             </h2>
             <p className="text-sm text-gray-700">
-              {pick(locale, o.countryZh, o.countryEn)} · {pick(locale, o.regionZh, o.regionEn)} ·{' '}
-              {labels.mediaTypes[o.mediaType]}
+              {o.country} · {o.region} · {labels.mediaTypes[o.mediaType]}
             </p>
           </div>
           <dl className="outlet-facts">
@@ -52,8 +50,8 @@ export function OutletList({
             <dt className="text-gray-700">{labels.themes}</dt>
             <dd className="flex flex-wrap gap-1">
               {o.themes.map((theme) => (
-                <Badge key={theme.nameEn} tone="brand">
-                  {pick(locale, theme.nameZh, theme.nameEn)}
+                <Badge key={theme} tone="brand">
+                  {theme}
                 </Badge>
               ))}
             </dd>

@@ -10,6 +10,7 @@ import { requireTourScope } from '@/lib/dal/guards';
 import { getOutletFilterOptions, getOutlets } from '@/lib/dal/outlets';
 import { labelsOf } from '@/lib/i18n/labels';
 import { pick } from '@/lib/i18n/pick';
+import { outletCard } from '@/lib/outlets/card';
 import { compareNames } from '@/lib/search';
 import { firstValues, listPage, listQuery } from '@/lib/validation/list-params';
 
@@ -85,7 +86,7 @@ export default async function OutletsPage({
         {t('count', { count: list.total })}
       </p>
       <OutletList
-        outlets={list.rows}
+        outlets={list.rows.map((row) => outletCard(row, locale))}
         tourId={tour.id}
         locale={locale}
         labels={{
