@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createElement } from 'react';
+import { type ComponentProps, createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { afterEach, expect, it } from 'vitest';
 
@@ -35,12 +35,14 @@ it('a second request formats a plural message without building its formatters ag
   // One request: a fresh provider, as Next mounts one for each page it renders.
   const request = (count: number) =>
     renderToString(
-      createElement(IntlProvider, {
-        locale: 'en',
-        messages,
-        timeZone: 'Asia/Shanghai',
-        children: createElement(Block, { count }),
-      }),
+      createElement(
+        IntlProvider,
+        // Its type wants children among the props; they come as the third argument here.
+        { locale: 'en', messages, timeZone: 'Asia/Shanghai' } as unknown as ComponentProps<
+          typeof IntlProvider
+        >,
+        createElement(Block, { count }),
+      ),
     );
 
   expect(request(2)).toBe('2 warnings');
