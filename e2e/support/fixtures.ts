@@ -4,6 +4,9 @@ import { demoUsers, loginAs } from './auth';
 
 /** Fails the test when axe finds any WCAG A/AA violation on the page as it is now. */
 export async function expectAccessible(page: Page) {
+  // After a client-side navigation Next streams the new page's <title> in a moment later; wait
+  // for it (a page that never gets one still fails, here or in axe's document-title rule).
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
     .analyze();
