@@ -107,23 +107,15 @@ function BoardView({
     return start >= dayStart && start < dayStart + 24 * 60 * minute;
   });
 
-  // What every block says, made once per render: a message with a value is formatted anew on
-  // every call, and a day holds dozens of blocks with a handful of distinct counts.
-  const blockText = useMemo<BlockText>(() => {
-    const warnings = new Map<number, string>();
-    return {
+  // What every block says, from the board's one translator rather than one per block.
+  const blockText = useMemo<BlockText>(
+    () => ({
       locale,
       cancelled: t('cancelled'),
-      warnings: (count) => {
-        let text = warnings.get(count);
-        if (text === undefined) {
-          text = t('warningCount', { count });
-          warnings.set(count, text);
-        }
-        return text;
-      },
-    };
-  }, [t, locale]);
+      warnings: (count) => t('warningCount', { count }),
+    }),
+    [t, locale],
+  );
 
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
 
