@@ -12,6 +12,7 @@ import { selfScope } from '@/lib/dal/scope';
 import { getToursFor } from '@/lib/dal/tours';
 import { requireViewer } from '@/lib/dal/viewer';
 import { pick } from '@/lib/i18n/pick';
+import { shownInScript } from '@/lib/i18n/script';
 import { planItinerary, readingInstant, shownVisitIds } from '@/lib/itinerary/plan';
 import { itineraryQuery } from '@/lib/validation/itinerary';
 import { firstValues } from '@/lib/validation/list-params';
@@ -28,11 +29,13 @@ export default async function HomePage({
     if (!query.success) notFound();
     return <JournalistHome viewer={viewer} day={query.data.day} />;
   }
-  const [tours, t, tEdit] = await Promise.all([
+  const [stored, t, tEdit, locale] = await Promise.all([
     getToursFor(viewer),
     getTranslations('home'),
     getTranslations('editing'),
+    getLocale(),
   ]);
+  const tours = shownInScript(locale, stored);
   return (
     <>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
@@ -67,19 +70,19 @@ async function JournalistHome({ viewer, day }: { viewer: Viewer; day: string | u
       </>
     );
   }
-  const { tour, groups } = opening;
+  const { tour, groups } = shownInScript(locale, opening);
   const hasFeed = viewer.itinerary?.hasFeed ?? false;
   const renderedAt = new Date();
   const at = readingInstant(tour, renderedAt, day);
   if (!at) notFound();
   const [since, programme] = await Promise.all([
     openOwnItinerary(scope),
-    getGroupProgramme(scope, groups),
+    getGroupProgramme(scope, groups, locale),
   ]);
   const plan = planItinerary(programme.visits, tour, at);
   const changes =
     since && programme.lastChange > since.getTime()
-      ? await getChangesSince(scope, shownVisitIds(plan), since)
+      ? shownInScript(locale, await getChangesSince(scope, shownVisitIds(plan), since))
       : new Map();
   return (
     <>

@@ -82,8 +82,17 @@ test.afterEach(async () => {
   await Promise.all(opened.splice(0).map((c) => c.dispose()));
 });
 
+// Callers read the app in different languages, so every language passes the whole matrix: what
+// a caller may reach never depends on the language it reads in.
+const browserLanguages = ['en-GB', 'zh-TW', 'zh-CN'];
+const languageOf = (as: Who | string) =>
+  browserLanguages[Math.max(0, who.indexOf(as as Who)) % browserLanguages.length] ?? 'en';
+
 async function signedIn(as: Who | string): Promise<APIRequestContext> {
-  const ctx = await playwrightRequest.newContext({ baseURL: matrixURL });
+  const ctx = await playwrightRequest.newContext({
+    baseURL: matrixURL,
+    extraHTTPHeaders: { 'accept-language': languageOf(as) },
+  });
   opened.push(ctx);
   if (as === 'anon') return ctx;
   const email = as in emails ? emails[as as Exclude<Who, 'anon'>] : as;

@@ -64,7 +64,7 @@ test('an organizer creates a coordinator, sees the password once, and disables t
   await expect(entries.filter({ hasText: 'Account created' })).toHaveCount(1);
   await expect(entries.filter({ hasText: 'Account disabled' })).toHaveCount(1);
   // In Chinese too, in words.
-  await page.getByRole('button', { name: '中文' }).click();
+  await page.getByRole('button', { name: '简体中文' }).click();
   await expect(entries.filter({ hasText: '创建账户' })).toHaveCount(1);
   await expectAccessible(page);
   await page.getByRole('button', { name: 'English' }).click();

@@ -31,7 +31,7 @@ test('an anonymous visitor is sent to sign in, then back where they were going',
 
 test('the sign-in page is in Chinese too', async ({ page }) => {
   await page.goto('/login');
-  await page.getByRole('button', { name: '中文' }).click();
+  await page.getByRole('button', { name: '简体中文' }).click();
   await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
   await expect(page.getByLabel('电子邮箱')).toBeVisible();
   // The title follows the language too; the page's new head can land a moment after its body.

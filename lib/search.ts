@@ -1,4 +1,5 @@
 import { Converter } from 'opencc-js/t2cn';
+import { isChinese } from '@/lib/i18n/locales';
 
 // Names arrive in Simplified, Traditional and Latin script: fold all three to one form so that
 // "星島", "星岛" and "sing tao" each find the outlet, however it was typed.
@@ -44,7 +45,7 @@ const collators = new Map<string, Intl.Collator>();
 
 /** Sorts names the way a reader of the language expects: pinyin order for Chinese. */
 export function compareNames(locale: string, a: string, b: string): number {
-  const tag = locale.startsWith('zh') ? 'zh-Hans-u-co-pinyin' : 'en';
+  const tag = isChinese(locale) ? 'zh-Hans-u-co-pinyin' : 'en';
   let collator = collators.get(tag);
   if (!collator) {
     collator = new Intl.Collator(tag, { sensitivity: 'base', numeric: true });

@@ -1,12 +1,13 @@
 import { format, parseISO } from 'date-fns';
-import { enGB, zhCN } from 'date-fns/locale';
+import { enGB, zhCN, zhTW } from 'date-fns/locale';
+import { isChinese } from '@/lib/i18n/locales';
 
 // Every function takes the tour's zone explicitly, so the server and a browser in any zone
 // render the same text (and React hydrates without a mismatch).
 
 export type DateKey = string; // 'yyyy-MM-dd' in the tour's zone
 
-const localeOf = (locale: string) => (locale.startsWith('zh') ? zhCN : enGB);
+const localeOf = (locale: string) => (locale === 'zh-Hant' ? zhTW : locale === 'zh' ? zhCN : enGB);
 
 /** The instant at a wall-clock time on a date in a zone. */
 export function zonedInstant(date: DateKey, time: string, timeZone: string): Date {
@@ -116,7 +117,7 @@ export function datesBetween(start: DateKey, end: DateKey): DateKey[] {
 const labels = new Map<string, string>();
 
 function label(date: DateKey, locale: string, zh: string, en: string): string {
-  const pattern = locale.startsWith('zh') ? zh : en;
+  const pattern = isChinese(locale) ? zh : en;
   const key = `${date}|${locale}|${pattern}`;
   let text = labels.get(key);
   if (text === undefined) {

@@ -18,6 +18,7 @@ import {
   requireReferenceEditor,
 } from '@/lib/dal/editing/pages';
 import { pick } from '@/lib/i18n/pick';
+import { shownInScript } from '@/lib/i18n/script';
 import { compareNames } from '@/lib/search';
 import { firstValues } from '@/lib/validation/list-params';
 
@@ -42,8 +43,13 @@ export default async function PlacesPage({
     getTranslations('fields'),
     getLocale(),
   ]);
-  const cityName = new Map(cities.map((c) => [c.id, pick(locale, c.nameZh, c.nameEn)]));
-  const cityOptions = cities
+  // The forms are given the stored names (what they send back is saved); lists, menus and titles
+  // show them in the reader's script.
+  const shownCities = shownInScript(locale, cities);
+  const shownSites = shownInScript(locale, sites);
+  const cityName = new Map(shownCities.map((c) => [c.id, pick(locale, c.nameZh, c.nameEn)]));
+  const siteName = new Map(shownSites.map((s) => [s.id, pick(locale, s.nameZh, s.nameEn)]));
+  const cityOptions = shownCities
     .map((c) => ({ value: c.id, label: pick(locale, c.nameZh, c.nameEn) }))
     .sort((a, b) => compareNames(locale, a.label, b.label));
   const city = cities.find((c) => c.id === query.city);
@@ -200,7 +206,7 @@ export default async function PlacesPage({
           {t('places.cities')}
         </h2>
         <ul className="flex flex-wrap gap-2">
-          {cities.map((c) => (
+          {shownCities.map((c) => (
             <li key={c.id}>
               <Link href={`/places?city=${c.id}#city-form`} className="btn-secondary">
                 {t('places.editCity', { city: pick(locale, c.nameZh, c.nameEn) })}
@@ -212,7 +218,7 @@ export default async function PlacesPage({
           {city ? (
             <EntityForm
               key={city.id}
-              title={t('places.editCity', { city: pick(locale, city.nameZh, city.nameEn) })}
+              title={t('places.editCity', { city: cityName.get(city.id) ?? '' })}
               action={saveCityAction}
               hidden={{ cityId: city.id }}
               fields={cityFields(city)}
@@ -247,7 +253,7 @@ export default async function PlacesPage({
             </tr>
           </thead>
           <tbody>
-            {sites.map((s) => (
+            {shownSites.map((s) => (
               <tr key={s.id}>
                 <td>{pick(locale, s.nameZh, s.nameEn)}</td>
                 <td>{cityName.get(s.cityId) ?? ''}</td>
@@ -271,7 +277,7 @@ export default async function PlacesPage({
             <>
               <EntityForm
                 key={site.id}
-                title={t('places.editSite', { site: pick(locale, site.nameZh, site.nameEn) })}
+                title={t('places.editSite', { site: siteName.get(site.id) ?? '' })}
                 action={saveSiteAction}
                 hidden={{ siteId: site.id }}
                 fields={siteFields(site)}

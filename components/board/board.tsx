@@ -14,7 +14,6 @@ import { useLocale, useTranslations } from 'next-intl';
 import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import { cn } from '@/lib/cn';
 import type { BoardState, ShownVisit } from '@/lib/dal/board';
-import { pick } from '@/lib/i18n/pick';
 import { dayProblems, planContextFromJson } from '@/lib/schedule/board-plan';
 import type { Problem } from '@/lib/schedule/problems';
 import { formatTime, zonedInstant } from '@/lib/time';
@@ -23,6 +22,8 @@ import {
   type BoardKey,
   boardKey,
   isFullBoard,
+  type NameOf,
+  nameOf,
   RefusedError,
   useBoard,
   useChangeVisit,
@@ -90,6 +91,7 @@ function BoardView({
   const timeline = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<'groups' | 'cities' | 'sites'>('groups');
   const board = data ?? initial;
+  const name = useMemo(() => nameOf(board, locale), [board, locale]);
   const zone = board.tour.timeZone;
   const dayStart = zonedInstant(board.day, '00:00', zone).getTime();
 
@@ -110,11 +112,11 @@ function BoardView({
   // What every block says, from the board's one translator rather than one per block.
   const blockText = useMemo<BlockText>(
     () => ({
-      locale,
+      name,
       cancelled: t('cancelled'),
       warnings: (count) => t('warningCount', { count }),
     }),
-    [t, locale],
+    [t, name],
   );
 
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
@@ -162,7 +164,7 @@ function BoardView({
       visit,
       patch,
       t('moved', {
-        title: pick(locale, visit.titleZh, visit.titleEn),
+        title: name(visit.titleZh, visit.titleEn),
         start: formatTime(startsAt, zone),
         end: formatTime(endsAt, zone),
       }),
@@ -176,7 +178,7 @@ function BoardView({
       visit,
       { endsAt: endsAt.toISOString() },
       t('moved', {
-        title: pick(locale, visit.titleZh, visit.titleEn),
+        title: name(visit.titleZh, visit.titleEn),
         start: formatTime(new Date(visit.startsAt), zone),
         end: formatTime(endsAt, zone),
       }),
@@ -292,7 +294,7 @@ function BoardView({
                 ))}
               </div>
             </div>
-            {rowsOf(view, board, onDay, locale, t).map((r) => (
+            {rowsOf(view, board, onDay, locale, name, t).map((r) => (
               <BoardRow
                 key={r.id}
                 row={r}
@@ -314,6 +316,7 @@ function BoardView({
         problems={problems}
         visits={board.visits}
         groups={board.groups}
+        name={name}
         onOpen={(visit) => setForm({ visitId: visit.id })}
       />
 
@@ -338,7 +341,7 @@ function BoardView({
 }
 
 interface BlockText {
-  locale: string;
+  name: NameOf;
   cancelled: string;
   warnings: (count: number) => string;
 }
@@ -358,13 +361,14 @@ function rowsOf(
   board: BoardState,
   visits: ShownVisit[],
   locale: string,
+  name: NameOf,
   t: (key: 'without') => string,
 ): Row[] {
   if (view === 'groups') {
     return board.groups.map((g) => ({
       id: `group:${g.id}`,
       code: g.code,
-      label: pick(locale, g.nameZh, g.nameEn),
+      label: name(g.nameZh, g.nameEn),
       groupId: g.id,
       holds: (v) => v.groupIds.includes(g.id),
     }));
@@ -378,7 +382,7 @@ function rowsOf(
       return {
         id: `${view}:${id ?? 'none'}`,
         code: id ?? 'none',
-        label: named ? pick(locale, named.nameZh, named.nameEn) : t('without'),
+        label: named ? name(named.nameZh, named.nameEn) : t('without'),
         holds: (v: ShownVisit) => key(v) === id,
       };
     })
@@ -473,7 +477,7 @@ function VisitBlock({
   const end = new Date(visit.endsAt);
   const from = Math.max((start.getTime() - dayStart) / minute - dayStartMinutes, 0);
   const to = Math.min((end.getTime() - dayStart) / minute - dayStartMinutes, span);
-  const title = pick(text.locale, visit.titleZh, visit.titleEn);
+  const title = text.name(visit.titleZh, visit.titleEn);
   const times = `${formatTime(start, zone)}–${formatTime(end, zone)}`;
   const shift = move.transform
     ? `translate3d(${move.transform.x}px, ${move.transform.y}px, 0)`

@@ -4,17 +4,20 @@ import { useLocale, useTranslations } from 'next-intl';
 import type { BoardData, ShownVisit } from '@/lib/dal/board';
 import { pick } from '@/lib/i18n/pick';
 import type { Problem } from '@/lib/schedule/problems';
+import type { NameOf } from './use-board';
 
 /** The day's problems in words, each leading to the visit to fix. */
 export function ProblemList({
   problems,
   visits,
   groups,
+  name,
   onOpen,
 }: {
   problems: Problem[];
   visits: ShownVisit[];
   groups: BoardData['groups'];
+  name: NameOf;
   onOpen: (visit: ShownVisit) => void;
 }) {
   const t = useTranslations('board.problems');
@@ -36,6 +39,7 @@ export function ProblemList({
               problem={p}
               visits={visits}
               groups={groups}
+              name={name}
               onOpen={onOpen}
             />
           ))}
@@ -49,11 +53,14 @@ export function ProblemItem({
   problem,
   visits,
   groups,
+  name,
   onOpen,
 }: {
   problem: Problem;
   visits: ShownVisit[];
   groups: BoardData['groups'];
+  /** The board's names in the reader's script; elsewhere the visits come converted. */
+  name?: NameOf;
   onOpen?: (visit: ShownVisit) => void;
 }) {
   const t = useTranslations('board.problems');
@@ -71,7 +78,11 @@ export function ProblemItem({
             className="font-medium text-brand-700 underline"
             onClick={() => onOpen(visit)}
           >
-            {t('visit', { title: pick(locale, visit.titleZh, visit.titleEn) })}
+            {t('visit', {
+              title: name
+                ? name(visit.titleZh, visit.titleEn)
+                : pick(locale, visit.titleZh, visit.titleEn),
+            })}
           </button>
         </>
       ) : null}

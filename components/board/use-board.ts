@@ -10,6 +10,7 @@ import {
 } from '@/lib/actions/visits';
 import type { ActionResult } from '@/lib/dal/action-result';
 import type { BoardData, BoardState, BoardVisit } from '@/lib/dal/board';
+import { pick } from '@/lib/i18n/pick';
 
 // The board's data lives in TanStack Query: read from the board route, changed through the
 // server actions with optimistic updates that roll back with the server's message when refused,
@@ -26,6 +27,17 @@ export const boardKey = (tourId: string, day: string, groupPage: number): BoardK
 
 export function isFullBoard(board: BoardState): board is BoardData {
   return board.context !== null;
+}
+
+export type NameOf = (zh: string | null | undefined, en: string | null | undefined) => string;
+
+/**
+ * A name or title on the board in the reader's language: its stored Chinese as the reader's
+ * script has it (the dictionary the server sent), so a title just edited shows as typed.
+ */
+export function nameOf(board: BoardState, locale: string): NameOf {
+  const shown = board.shownZh ?? {};
+  return (zh, en) => pick(locale, zh ? (shown[zh] ?? zh) : zh, en);
 }
 
 /**

@@ -5,13 +5,13 @@ import { useLocale, useTranslations } from 'next-intl';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { duplicateVisitAction } from '@/lib/actions/visits';
 import type { BoardData, BoardVisit } from '@/lib/dal/board';
-import { pick } from '@/lib/i18n/pick';
 import { planContextFromJson, planVisitOf } from '@/lib/schedule/board-plan';
 import { findProblems } from '@/lib/schedule/problems';
 import { dateKeyOf, formatTime, nextDateKey, zonedInstant } from '@/lib/time';
 import { ProblemItem } from './problem-list';
 import {
   type BoardKey,
+  nameOf,
   RefusedError,
   useChangeVisit,
   useCreateVisit,
@@ -64,6 +64,7 @@ export function VisitForm({
   const tKind = useTranslations('visitKind');
   const tMode = useTranslations('board.transport');
   const locale = useLocale();
+  const name = nameOf(board, locale);
   const client = useQueryClient();
   const dialog = useRef<HTMLDialogElement>(null);
   const form = useRef<HTMLFormElement>(null);
@@ -270,7 +271,7 @@ export function VisitForm({
               <option value="">{t('noSite')}</option>
               {board.sites.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {pick(locale, s.nameZh, s.nameEn)}
+                  {name(s.nameZh, s.nameEn)}
                 </option>
               ))}
             </select>
@@ -307,14 +308,14 @@ export function VisitForm({
               ['cityId', t('city'), t('sameAsSite')],
               ['fromCityId', t('fromCity'), t('none')],
             ] as const
-          ).map(([name, label, empty]) => (
-            <label key={name} className="grid gap-1 text-sm font-medium">
+          ).map(([field, label, empty]) => (
+            <label key={field} className="grid gap-1 text-sm font-medium">
               {label}
-              <select name={name} defaultValue={existing?.[name] ?? ''} className={input}>
+              <select name={field} defaultValue={existing?.[field] ?? ''} className={input}>
                 <option value="">{empty}</option>
                 {board.cities.map((c) => (
                   <option key={c.id} value={c.id}>
-                    {pick(locale, c.nameZh, c.nameEn)}
+                    {name(c.nameZh, c.nameEn)}
                   </option>
                 ))}
               </select>
@@ -334,7 +335,7 @@ export function VisitForm({
                   defaultChecked={initialGroups.includes(g.id)}
                   className="size-5"
                 />
-                {pick(locale, g.nameZh, g.nameEn)}
+                {name(g.nameZh, g.nameEn)}
               </label>
             ))}
             {/* Groups of the visit on another page of the board stay with it. */}
@@ -414,6 +415,7 @@ export function VisitForm({
                   problem={w}
                   visits={board.visits}
                   groups={board.groups}
+                  name={name}
                 />
               ))}
             </ul>

@@ -25,16 +25,19 @@ export function DelegateList({
   delegates,
   labels,
   zhFirst,
+  zhLang = htmlLang.zh,
 }: {
   tourId: string;
   delegates: DelegateListRow[];
   labels: DelegateListLabels;
   zhFirst: boolean;
+  /** The tag of the Chinese names as sent: they come converted to the reader's script. */
+  zhLang?: string;
 }) {
   const names = (zh: string | null, en: string | null) => {
     const [first, second] = zhFirst ? [zh ?? en, zh ? en : null] : [en ?? zh, en ? zh : null];
-    const firstLang = first === zh ? htmlLang.zh : htmlLang.en;
-    return { first, second, firstLang, secondLang: firstLang === 'en' ? htmlLang.zh : 'en' };
+    const firstLang = first === zh ? zhLang : htmlLang.en;
+    return { first, second, firstLang, secondLang: firstLang === 'en' ? zhLang : 'en' };
   };
   if (delegates.length === 0) return null;
   return (

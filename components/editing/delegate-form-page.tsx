@@ -6,6 +6,7 @@ import type { queryDelegateForEdit } from '@/lib/dal/editing/delegates';
 import { getCountries, getOutletMenu } from '@/lib/dal/editing/pages';
 import type { TourScope } from '@/lib/dal/scope';
 import { pick } from '@/lib/i18n/pick';
+import { inReaderScript } from '@/lib/i18n/script';
 import { compareNames } from '@/lib/search';
 import { dateKeyOf, formatTime } from '@/lib/time';
 import { EntityForm, type FieldSpec } from './entity-form';
@@ -53,7 +54,10 @@ export async function DelegateFormSection({
           type: 'select',
           required: true,
           options: outletMenu
-            .map((o) => ({ value: o.id, label: pick(locale, o.nameZh, o.nameEn) }))
+            .map((o) => ({
+              value: o.id,
+              label: pick(locale, inReaderScript(locale, o.nameZh), o.nameEn),
+            }))
             .sort(byName),
           defaultValue: delegate?.outletId ?? '',
         }
@@ -128,7 +132,10 @@ export async function DelegateFormSection({
         label: tf('nationality'),
         type: 'select',
         options: countries
-          .map((c) => ({ value: c.code, label: pick(locale, c.nameZh, c.nameEn) }))
+          .map((c) => ({
+            value: c.code,
+            label: pick(locale, inReaderScript(locale, c.nameZh), c.nameEn),
+          }))
           .sort(byName),
         defaultValue: delegate?.sensitive?.nationality ?? '',
       },

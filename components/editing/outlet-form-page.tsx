@@ -3,6 +3,7 @@ import { mediaTypes } from '@/db/schema';
 import { saveOutletAction } from '@/lib/actions/editing';
 import { getCountries } from '@/lib/dal/editing/pages';
 import { pick } from '@/lib/i18n/pick';
+import { inReaderScript } from '@/lib/i18n/script';
 import { compareNames } from '@/lib/search';
 import { EntityForm } from './entity-form';
 import { formText } from './form-text';
@@ -31,7 +32,10 @@ export async function OutletFormSection({
     getCountries(),
   ]);
   const countryOptions = countries
-    .map((c) => ({ value: c.code, label: pick(locale, c.nameZh, c.nameEn) }))
+    .map((c) => ({
+      value: c.code,
+      label: pick(locale, inReaderScript(locale, c.nameZh), c.nameEn),
+    }))
     .sort((a, b) => compareNames(locale, a.label, b.label));
   const typeOptions = mediaTypes.map((m) => ({ value: m, label: tType(m) }));
   return (

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { displayText } from '@/lib/exports/cells';
 import type { ExportTable } from '@/lib/exports/table';
+import { htmlLang, isLocale } from '@/lib/i18n/locales';
 import { PrintButton } from './print-button';
 
 /** An export as an A4 print view: the same title, header and rows as its files. */
@@ -19,7 +20,7 @@ export function PrintTable({
   actions?: ReactNode;
 }) {
   return (
-    <article lang={lang === 'zh' ? 'zh-Hans' : 'en'} data-testid="print-view">
+    <article lang={isLocale(lang) ? htmlLang[lang] : 'en'} data-testid="print-view">
       <div className="no-print mb-3 grid gap-2">
         <div>
           <PrintButton label={printLabel} />

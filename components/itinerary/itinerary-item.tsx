@@ -1,6 +1,6 @@
 import { useLocale, useTranslations } from 'next-intl';
 import type { ItineraryVisit, MarkedChange } from '@/lib/dal/itinerary';
-import { htmlLang } from '@/lib/i18n/locales';
+import { htmlLang, isChinese, zhLang } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/pick';
 import { dateKeyOf, formatDayLabel, formatTime } from '@/lib/time';
 
@@ -84,7 +84,7 @@ export function ItineraryItem({
         {notes ? (
           <>
             <dt>{t('bring')}</dt>
-            <dd lang={notes === visit.notesZh ? 'zh-Hans' : 'en'}>{notes}</dd>
+            <dd lang={notes === visit.notesZh ? zhLang(locale) : htmlLang.en}>{notes}</dd>
           </>
         ) : null}
         {visit.hostContactPhone ? (
@@ -104,7 +104,7 @@ export function ItineraryItem({
             <dd>
               {outlets
                 .map((o) => pick(locale, o.nameZh, o.nameEn))
-                .join(locale === 'zh' ? '、' : ', ')}
+                .join(isChinese(locale) ? '、' : ', ')}
             </dd>
           </>
         ) : null}
@@ -157,7 +157,7 @@ export function ChangeNote({ change, timeZone }: { change: MarkedChange; timeZon
  * general BilingualName wraps and marks both).
  */
 function Names({ zh, en, locale }: { zh: string | null; en: string | null; locale: string }) {
-  const zhFirst = locale.startsWith('zh');
+  const zhFirst = isChinese(locale);
   const primary = zhFirst ? (zh ?? en) : (en ?? zh);
   const secondary = primary === zh ? en : zh;
   const primaryIsPageLanguage = (primary === zh) === zhFirst;
@@ -166,12 +166,12 @@ function Names({ zh, en, locale }: { zh: string | null; en: string | null; local
       {primaryIsPageLanguage ? (
         primary
       ) : (
-        <span lang={htmlLang[zhFirst ? 'en' : 'zh']}>{primary}</span>
+        <span lang={zhFirst ? htmlLang.en : zhLang(locale)}>{primary}</span>
       )}
       {secondary && secondary !== primary ? (
         <>
           {' '}
-          <span lang={primary === zh ? htmlLang.en : htmlLang.zh} className="other-script">
+          <span lang={primary === zh ? htmlLang.en : zhLang(locale)} className="other-script">
             {secondary}
           </span>
         </>

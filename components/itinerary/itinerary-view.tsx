@@ -3,6 +3,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import type { ItineraryGroup, ItineraryVisit, MarkedChange } from '@/lib/dal/itinerary';
 import { ownGroupsKey } from '@/lib/dal/itinerary-keys';
+import { isChinese } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/pick';
 import type { ItineraryPlan, PlannedDay } from '@/lib/itinerary/plan';
 import { datesBetween, formatDateTime, formatDayLabel, formatTime } from '@/lib/time';
@@ -88,7 +89,7 @@ export function ItineraryView(props: ItineraryViewProps) {
           {t('travelWith', {
             outlets: own
               .map((o) => pick(locale, o.nameZh, o.nameEn))
-              .join(locale === 'zh' ? '、' : ', '),
+              .join(isChinese(locale) ? '、' : ', '),
           })}
         </p>
       ) : null}

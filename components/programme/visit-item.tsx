@@ -4,6 +4,7 @@ import { Badge } from '@/components/ui/badge';
 import { BilingualName } from '@/components/ui/bilingual-name';
 import { cn } from '@/lib/cn';
 import type { ProgrammeItem } from '@/lib/dal/programme';
+import { htmlLang, zhLang } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/pick';
 import { formatTime } from '@/lib/time';
 
@@ -28,7 +29,7 @@ export function VisitItem({
     .join(' · ');
   // Notes are written in both languages: the reader's, or the other when only that one exists.
   const notes = pick(locale, visit.notesZh, visit.notesEn);
-  const notesLang = notes === visit.notesZh ? 'zh-Hans' : 'en';
+  const notesLang = notes === visit.notesZh ? zhLang(locale) : htmlLang.en;
 
   return (
     <li data-testid="visit" className={cn('visit-card', visit.cancelled && 'opacity-75')}>

@@ -1,5 +1,5 @@
 import { cn } from '@/lib/cn';
-import { htmlLang } from '@/lib/i18n/locales';
+import { htmlLang, isChinese, zhLang } from '@/lib/i18n/locales';
 
 /**
  * A name in the reader's language with the other script beside it, each marked with its
@@ -18,11 +18,11 @@ export function BilingualName({
   className?: string;
   secondaryClassName?: string;
 }) {
-  const zhFirst = locale.startsWith('zh');
+  const zhFirst = isChinese(locale);
   const primary = zhFirst ? (zh ?? en) : (en ?? zh);
-  const primaryLang = primary === zh ? htmlLang.zh : htmlLang.en;
+  const primaryLang = primary === zh ? zhLang(locale) : htmlLang.en;
   const secondary = primary === zh ? en : zh;
-  const secondaryLang = primary === zh ? htmlLang.en : htmlLang.zh;
+  const secondaryLang = primary === zh ? htmlLang.en : zhLang(locale);
   return (
     <span className={className}>
       <span lang={primaryLang}>{primary}</span>

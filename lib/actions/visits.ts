@@ -7,6 +7,7 @@ import type { TourScope } from '@/lib/dal/scope';
 import { queryTour } from '@/lib/dal/tours';
 import { changeVisit, createVisit, duplicateVisit, type SaveOutcome } from '@/lib/dal/visits';
 import { pick } from '@/lib/i18n/pick';
+import { inReaderScript } from '@/lib/i18n/script';
 import type { Problem } from '@/lib/schedule/problems';
 import { formatDateTime, formatTime } from '@/lib/time';
 import {
@@ -68,7 +69,7 @@ async function answer(
       const message = o
         ? t('overlap', {
             group: o.groupCode,
-            title: pick(locale, o.titleZh, o.titleEn),
+            title: pick(locale, inReaderScript(locale, o.titleZh), o.titleEn),
             start: formatTime(o.startsAt, zone),
             end: formatTime(o.endsAt, zone),
           })

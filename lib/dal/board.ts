@@ -2,6 +2,7 @@ import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
 import { type Db, getDb } from '@/db';
 import { tours, visits } from '@/db/schema';
+import { scriptDictionary } from '@/lib/i18n/script';
 import {
   dayProblems,
   type PlanContextJson,
@@ -150,7 +151,13 @@ export async function queryBoard(
   };
 }
 
-export type BoardData = NonNullable<Awaited<ReturnType<typeof queryBoard>>>;
+/**
+ * The board's stored Chinese mapped to the reader's script where the two differ: the board shows
+ * names through it, its form edits what is stored (lib/i18n/script.ts).
+ */
+type InReaderScript = { shownZh?: Record<string, string> };
+
+export type BoardData = NonNullable<Awaited<ReturnType<typeof queryBoard>>> & InReaderScript;
 export type BoardVisit = BoardData['visits'][number];
 
 /**
@@ -208,6 +215,11 @@ export function firstPaintOf(board: BoardData): BoardFirstPaint {
       }),
     ),
   };
+}
+
+/** The board as this reader sees it: its data, and the dictionary of its names in their script. */
+export function forReader<T extends BoardState>(board: T, locale: string): T {
+  return { ...board, shownZh: scriptDictionary(locale, board) };
 }
 
 type BoardOptions = { day?: string | undefined; groupPage?: number | undefined };

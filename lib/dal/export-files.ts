@@ -9,6 +9,7 @@ import { type ExportLabels, exportLabels, fill, pick } from '@/lib/exports/label
 import { dayListTable, manifestTable } from '@/lib/exports/manifest';
 import { programmeCalendar, programmeTable } from '@/lib/exports/programme';
 import type { ExportTable } from '@/lib/exports/table';
+import { inReaderScript, shownInScript } from '@/lib/i18n/script';
 import { dateKeyOf } from '@/lib/time';
 import type { dayListQuery, delegateExportQuery } from '@/lib/validation/exports';
 import {
@@ -24,7 +25,8 @@ import type { TourScope } from './scope';
 import type { Tour } from './tours';
 
 // The files behind the export addresses (app/api/tours/[tourId]/...): read through the
-// data-access layer, laid out by lib/exports, streamed to the caller.
+// data-access layer, their Chinese put in the reader's script, laid out by lib/exports, streamed
+// to the caller.
 
 export interface FileInput {
   scope: TourScope;
@@ -41,7 +43,7 @@ const onStreamError = (name: string) => (err: unknown) =>
   logError(err, { action: name, requestId: null });
 
 function tourName(tour: Tour, locale: string) {
-  return pick(locale, tour.nameZh, tour.nameEn);
+  return pick(locale, inReaderScript(locale, tour.nameZh), tour.nameEn);
 }
 
 function fileName(tour: Tour, locale: string, parts: (string | null)[], ext: string) {
@@ -56,7 +58,7 @@ export async function delegatesTable(
   const db = await getDb();
   const labels = exportLabels(locale);
   const { lang: _l, passport, nationality, dob, sort: _s, page: _p, ...filters } = query;
-  const [{ records, sensitive }, words] = await Promise.all([
+  const [{ records: stored, sensitive }, words] = await Promise.all([
     queryDelegateExport(db, scope, {
       filters,
       sensitive: { passport, nationality, dob },
@@ -67,12 +69,13 @@ export async function delegatesTable(
   ]);
   return delegateTable({
     tourName: tourName(tour, locale),
-    records,
+    records: shownInScript(locale, stored),
     locale,
     labels,
     sensitive,
     filterWords: words.map(
-      ([k, v]) => `${labels.columns[k as keyof ExportLabels['columns']] ?? k}: ${v}`,
+      ([k, v]) =>
+        `${labels.columns[k as keyof ExportLabels['columns']] ?? k}: ${inReaderScript(locale, v)}`,
     ),
     exportedAt: exportedAt(tour),
     timeZone: tour.timeZone,
@@ -101,7 +104,10 @@ export async function manifestTableOf(
   input: { visitId: string; sensitive: boolean },
 ): Promise<{ table: ExportTable; date: string; title: string } | null> {
   const labels = exportLabels(locale);
-  const found = await queryVisitManifest(await getDb(), scope, { ...input, origin });
+  const found = shownInScript(
+    locale,
+    await queryVisitManifest(await getDb(), scope, { ...input, origin }),
+  );
   if (!found) return null;
   const table = manifestTable({
     tourName: tourName(tour, locale),
@@ -143,14 +149,17 @@ export async function dayListFile(
 ): Promise<Response | null> {
   const labels = exportLabels(locale);
   const sensitive = query.passport || query.nationality || query.dob;
-  const found = await queryDayList(await getDb(), scope, {
-    date: query.date,
-    timeZone: tour.timeZone,
-    group: query.group,
-    vehicle: query.vehicle,
-    sensitive,
-    origin,
-  });
+  const found = shownInScript(
+    locale,
+    await queryDayList(await getDb(), scope, {
+      date: query.date,
+      timeZone: tour.timeZone,
+      group: query.group,
+      vehicle: query.vehicle,
+      sensitive,
+      origin,
+    }),
+  );
   if (!found) return null;
   const title = query.group
     ? fill(labels.titles.groupDay, { code: query.group, date: query.date })
@@ -179,7 +188,7 @@ export async function programmeFile(
   format: 'xlsx' | 'ics',
 ): Promise<Response> {
   const labels = exportLabels(locale);
-  const list = await queryProgrammeExport(await getDb(), scope);
+  const list = shownInScript(locale, await queryProgrammeExport(await getDb(), scope));
   const name = fileName(tour, locale, [labels.titles.programme], format);
   if (format === 'ics') {
     return textResponse(

@@ -20,6 +20,7 @@ import { decryptPassport } from '@/lib/crypto/passport';
 import type { DelegateRecord, SensitiveChoice } from '@/lib/exports/delegates';
 import type { ManifestPerson, ManifestVisit } from '@/lib/exports/manifest';
 import type { ProgrammeVisit } from '@/lib/exports/programme';
+import { isChinese } from '@/lib/i18n/locales';
 import { nextDateKey, zonedInstant } from '@/lib/time';
 import { recordAudit } from './audit';
 import { type DelegateFilters, filterConditions, nationalities, withJoins } from './delegates';
@@ -250,7 +251,7 @@ export async function describeDelegateFilters(
   locale: string,
 ): Promise<[key: string, value: string][]> {
   const name = (r: { nameZh: string; nameEn: string } | undefined, fallback: string) =>
-    r ? (locale === 'zh' ? r.nameZh : r.nameEn) : fallback;
+    r ? (isChinese(locale) ? r.nameZh : r.nameEn) : fallback;
   const words: [string, string][] = [];
   if (f.region) {
     const [r] = await db

@@ -1,5 +1,7 @@
 import 'server-only';
 import { getDb } from '@/db';
+import { isChinese } from '@/lib/i18n/locales';
+import { shownInScript } from '@/lib/i18n/script';
 import {
   type ItineraryGroup,
   type ItineraryVisit,
@@ -31,11 +33,20 @@ async function load(scope: SelfScope | TourScope, groupList: ItineraryGroup[]) {
   return { visits, outlets, lastChange };
 }
 
-/** The groups' visits in full, with who attends each: from memory when nothing changed. */
+/**
+ * The groups' visits in full, with who attends each, their Chinese in the reader's script: from
+ * memory when nothing changed. Each script's copy is converted once per change of the tour.
+ */
 export function getGroupProgramme(
   scope: SelfScope | TourScope,
   groupList: ItineraryGroup[],
+  locale: string,
 ): Promise<GroupProgramme> {
   const groupIds = groupList.map((g) => g.id).sort();
-  return cachedTourRead(scope, ['groupProgramme', groupIds], () => load(scope, groupList));
+  const stored = () =>
+    cachedTourRead(scope, ['groupProgramme', groupIds], () => load(scope, groupList));
+  if (!isChinese(locale)) return stored();
+  return cachedTourRead(scope, ['groupProgramme', groupIds, locale], async () =>
+    shownInScript(locale, await stored()),
+  );
 }

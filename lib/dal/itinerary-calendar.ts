@@ -5,14 +5,16 @@ import { exportFileName } from '@/lib/exports/file-name';
 import { contentTypes, textResponse } from '@/lib/exports/http';
 import { pick } from '@/lib/exports/labels';
 import { programmeCalendar } from '@/lib/exports/programme';
+import { shownInScript } from '@/lib/i18n/script';
 import { queryOwnItinerary } from './itinerary';
 import type { SelfScope } from './scope';
 
 // A journalist's itinerary as a calendar: the download (signed in) and the subscription feed
-// (by its secret address) are the same file. The builder leaves out phones and people.
+// (by its secret address) are the same file, its Chinese in the reader's script. The builder
+// leaves out phones and people.
 
 async function calendarOf(scope: SelfScope, locale: string) {
-  const itinerary = await queryOwnItinerary(await getDb(), scope);
+  const itinerary = shownInScript(locale, await queryOwnItinerary(await getDb(), scope));
   if (!itinerary) return null;
   const t = await getTranslations({ locale, namespace: 'itinerary' });
   const tourName = pick(locale, itinerary.tour.nameZh, itinerary.tour.nameEn);

@@ -1,3 +1,4 @@
+import { isChinese } from '@/lib/i18n/locales';
 import type { CellValue } from './cells';
 import { type ExportLabels, fill, pick } from './labels';
 import { column, type ExportTable } from './table';
@@ -78,7 +79,7 @@ export function delegateRow(
   l: ExportLabels,
   sensitive: SensitiveChoice,
 ): CellValue[] {
-  const themes = locale === 'zh' ? d.themesZh : d.themesEn;
+  const themes = isChinese(locale) ? d.themesZh : d.themesEn;
   return [
     index + 1,
     pick(locale, d.outletZh, d.outletEn),

@@ -1,14 +1,17 @@
+import { isChinese, isLocale, type Locale } from '@/lib/i18n/locales';
 import en from '@/messages/exports/en.json';
 import zh from '@/messages/exports/zh.json';
+import zhHant from '@/messages/exports/zh-Hant.json';
 
 // The words of exported files, from the same catalogs as the screens (messages/exports/), so a
 // file comes out in the language its downloader reads the app in.
 
-export type ExportLocale = 'en' | 'zh';
 export type ExportLabels = typeof en;
 
+const catalogs: Record<Locale, ExportLabels> = { en, zh, 'zh-Hant': zhHant };
+
 export function exportLabels(locale: string): ExportLabels {
-  return locale === 'zh' ? zh : en;
+  return isLocale(locale) ? catalogs[locale] : en;
 }
 
 /** `{name}` placeholders filled in (the catalogs' plain strings, not ICU plurals). */
@@ -22,5 +25,5 @@ export function pick(
   zhValue: string | null | undefined,
   enValue: string | null | undefined,
 ) {
-  return (locale === 'zh' ? zhValue || enValue : enValue || zhValue) ?? '';
+  return (isChinese(locale) ? zhValue || enValue : enValue || zhValue) ?? '';
 }

@@ -1,4 +1,6 @@
+import { isChinese } from './locales';
+
 /** The reader's-language half of a zh/en pair, for labels where one script is enough. */
 export function pick(locale: string, zh: string | null | undefined, en: string | null | undefined) {
-  return (locale.startsWith('zh') ? (zh ?? en) : (en ?? zh)) ?? '';
+  return (isChinese(locale) ? (zh ?? en) : (en ?? zh)) ?? '';
 }

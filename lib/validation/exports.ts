@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { delegateRoles } from '@/db/schema';
+import { locales } from '@/lib/i18n/locales';
 
 // The query of an export address. Unlike a list page, a value that does not fit is refused
 // (400, naming the field) rather than dropped: dropping a filter would export more people than
@@ -23,7 +24,7 @@ const dateKey = z
 const words = z.string().trim().max(100).optional();
 
 export const exportCommonQuery = {
-  lang: z.enum(['en', 'zh']).optional(),
+  lang: z.enum(locales).optional(),
   passport: flag,
   nationality: flag,
   dob: flag,

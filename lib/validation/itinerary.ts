@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { locales } from '@/lib/i18n/locales';
 
 // The itinerary's addresses and its one action.
 
-export const itineraryLang = z.enum(['en', 'zh']).optional();
+export const itineraryLang = z.enum(locales).optional();
 
 /** `?day=YYYY-MM-DD`: read the itinerary as on the morning of that tour day. */
 export const itineraryQuery = z.object({

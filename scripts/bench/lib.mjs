@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 
 export const settings = {
-  seconds: Number(process.env.BENCH_SECONDS ?? 10),
+  seconds: Number(process.env.BENCH_SECONDS ?? 20),
   connections: Number(process.env.BENCH_CONNECTIONS ?? 50),
 };
 

@@ -7,6 +7,7 @@ import { AuditList } from '@/components/admin/audit-list';
 import { queryString } from '@/components/ui/pagination';
 import { getAuditPage } from '@/lib/dal/audit-page';
 import { requireOrganizer } from '@/lib/dal/guards';
+import { shownInScript } from '@/lib/i18n/script';
 import { nextDateKey, zonedInstant } from '@/lib/time';
 import { firstValues, listQuery, optionalUuid } from '@/lib/validation/list-params';
 
@@ -49,7 +50,7 @@ export default async function AdminAuditPage({
 }) {
   const viewer = await requireOrganizer();
   const filters = filtersSchema.parse(firstValues(await searchParams));
-  const [page, t, locale] = await Promise.all([
+  const [stored, t, locale] = await Promise.all([
     getAuditPage(viewer, {
       action: filters.action,
       user: filters.user,
@@ -62,6 +63,9 @@ export default async function AdminAuditPage({
     getTranslations('admin'),
     getLocale(),
   ]);
+  // What an entry recorded (a visit's titles and notes before and after, say) is shown in the
+  // reader's script like any other name; the log itself is never rewritten.
+  const page = shownInScript(locale, stored);
   const { before: _before, ...kept } = filters;
   const last = page.entries.at(-1);
   return (

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { ImportTourForm } from '@/components/ops/import-tour-form';
 import { requireOrganizer } from '@/lib/dal/guards';
 import { getToursFor } from '@/lib/dal/tours';
+import { shownInScript } from '@/lib/i18n/script';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('ops');
@@ -13,7 +14,12 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Organizers download a tour as one file, and import one from another instance. */
 export default async function TourFilesPage() {
   const viewer = await requireOrganizer();
-  const [tours, t] = await Promise.all([getToursFor(viewer), getTranslations('ops')]);
+  const [stored, t, locale] = await Promise.all([
+    getToursFor(viewer),
+    getTranslations('ops'),
+    getLocale(),
+  ]);
+  const tours = shownInScript(locale, stored);
   return (
     <>
       <h1 className="mb-1 text-2xl font-bold">{t('transfer.title')}</h1>

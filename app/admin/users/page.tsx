@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { BulkAccountsForm } from '@/components/admin/bulk-accounts';
 import { CreateUserForm } from '@/components/admin/create-user-form';
@@ -13,6 +13,7 @@ import { Pagination, queryString } from '@/components/ui/pagination';
 import { userRoles } from '@/db/schema';
 import { requireOrganizer } from '@/lib/dal/guards';
 import { getUserAdminPage } from '@/lib/dal/users/list';
+import { shownInScript } from '@/lib/i18n/script';
 import { firstValues, listPage, listQuery, optionalEnum } from '@/lib/validation/list-params';
 
 const filtersSchema = z.object({
@@ -33,10 +34,13 @@ export default async function AdminUsersPage({
 }) {
   const viewer = await requireOrganizer();
   const filters = filtersSchema.parse(firstValues(await searchParams));
-  const [{ list, tours }, t] = await Promise.all([
+  const [stored, t, locale] = await Promise.all([
     getUserAdminPage(viewer, filters),
     getTranslations('admin'),
+    getLocale(),
   ]);
+  // Nothing here edits a name: every one is shown, in the reader's script.
+  const { list, tours } = shownInScript(locale, stored);
   const tourOptions = tours.map(({ id, nameZh, nameEn }) => ({ id, nameZh, nameEn }));
 
   return (

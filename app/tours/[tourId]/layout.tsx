@@ -5,6 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { BilingualName } from '@/components/ui/bilingual-name';
 import { findTourScope } from '@/lib/dal/guards';
 import { getTour } from '@/lib/dal/tours';
+import { inReaderScript } from '@/lib/i18n/script';
 import { formatDate } from '@/lib/time';
 
 // Decoration only: each page authorizes itself. Staff get the tour's header and sections; a
@@ -29,7 +30,7 @@ export default async function TourLayout({
       <div className="mb-4">
         <p className="text-lg font-semibold text-gray-900">
           <BilingualName
-            zh={tour.nameZh}
+            zh={inReaderScript(locale, tour.nameZh)}
             en={tour.nameEn}
             locale={locale}
             secondaryClassName="block text-sm"

@@ -2,7 +2,9 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireTourScope } from '@/lib/dal/guards';
 import { getTourCounts } from '@/lib/dal/tours';
+import { isChinese } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/pick';
+import { shownInScript } from '@/lib/i18n/script';
 import { datesBetween, formatDayLabel } from '@/lib/time';
 
 export default async function TourOverviewPage({
@@ -11,16 +13,17 @@ export default async function TourOverviewPage({
   params: Promise<{ tourId: string }>;
 }) {
   const { scope, tour } = await requireTourScope((await params).tourId);
-  const [counts, locale, t] = await Promise.all([
+  const [stored, locale, t] = await Promise.all([
     getTourCounts(scope, tour.timeZone),
     getLocale(),
     getTranslations('tour'),
   ]);
+  const counts = shownInScript(locale, stored);
   const perDay = new Map(counts.byDay.map((d) => [d.date, d]));
   const days = datesBetween(tour.startDate, tour.endDate).map((date) => ({
     date,
     items: perDay.get(date)?.items ?? 0,
-    cities: locale.startsWith('zh')
+    cities: isChinese(locale)
       ? (perDay.get(date)?.citiesZh ?? [])
       : (perDay.get(date)?.citiesEn ?? []),
   }));
@@ -115,9 +118,7 @@ export default async function TourOverviewPage({
                   <span className="font-medium">{formatDayLabel(day.date, locale)}</span>
                   <span className="block text-sm text-gray-700">
                     {t('dayItems', { count: day.items })}
-                    {cities.length
-                      ? ` · ${cities.join(locale.startsWith('zh') ? '、' : ', ')}`
-                      : ''}
+                    {cities.length ? ` · ${cities.join(isChinese(locale) ? '、' : ', ')}` : ''}
                   </span>
                 </Link>
               </li>

@@ -10,7 +10,9 @@ import { assignThemeAction, saveThemeAction } from '@/lib/actions/editing';
 import { outletWarnings, themeWarnings } from '@/lib/coverage/warnings';
 import { getCoverage } from '@/lib/dal/editing/pages';
 import { requireTourScope } from '@/lib/dal/guards';
+import { isChinese } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/pick';
+import { shownInScript } from '@/lib/i18n/script';
 import { firstValues, listPage } from '@/lib/validation/list-params';
 
 const paramsSchema = z.object({ page: listPage, edit: z.uuid().optional().catch(undefined) });
@@ -24,14 +26,17 @@ export default async function CoveragePage({
 }) {
   const { scope, tour } = await requireTourScope((await params).tourId);
   const query = paramsSchema.parse(firstValues(await searchParams));
-  const [coverage, t, tf, locale] = await Promise.all([
+  const [stored, t, tf, locale] = await Promise.all([
     getCoverage(scope, query.page),
     getTranslations('editing'),
     getTranslations('fields'),
     getLocale(),
   ]);
   const base = `/tours/${tour.id}/coverage`;
-  const editing = coverage.themes.find((th) => th.id === query.edit);
+  // The theme form is given the stored names (what it sends back is saved); the rest of the page
+  // shows them in the reader's script.
+  const editing = stored.themes.find((th) => th.id === query.edit);
+  const coverage = shownInScript(locale, stored);
   const themeFields = (th?: { nameZh: string; nameEn: string }): FieldSpec[] => [
     {
       name: 'nameZh',
@@ -122,9 +127,7 @@ export default async function CoveragePage({
                 </Link>
               </td>
               <td>
-                {(locale.startsWith('zh') ? th.regionsZh : th.regionsEn).join(
-                  t('coverage.separator'),
-                )}
+                {(isChinese(locale) ? th.regionsZh : th.regionsEn).join(t('coverage.separator'))}
               </td>
               <td>
                 <Link href={`${base}?edit=${th.id}`} className="text-brand-700 underline">
@@ -191,7 +194,7 @@ export default async function CoveragePage({
         {editing ? (
           <EntityForm
             key={editing.id}
-            title={t('coverage.editTheme', { theme: themeLabel(editing) })}
+            title={t('coverage.editTheme', { theme: themeLabel(shownInScript(locale, editing)) })}
             action={saveThemeAction}
             hidden={{ tourId: tour.id, themeId: editing.id }}
             fields={themeFields(editing)}

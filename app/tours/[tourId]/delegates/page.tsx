@@ -10,7 +10,9 @@ import { canSeeSensitive } from '@/lib/auth/permissions';
 import { delegateSorts, getDelegateFilterOptions, getDelegates } from '@/lib/dal/delegates';
 import { requireTourScope } from '@/lib/dal/guards';
 import { labelsOf } from '@/lib/i18n/labels';
+import { isChinese, zhLang } from '@/lib/i18n/locales';
 import { pick } from '@/lib/i18n/pick';
+import { shownInScript } from '@/lib/i18n/script';
 import {
   firstValues,
   listPage,
@@ -41,12 +43,13 @@ export default async function DelegatesPage({
 }) {
   const { scope, tour, viewer } = await requireTourScope((await params).tourId);
   const filters = filtersSchema.parse(firstValues(await searchParams));
-  const [list, options, t, locale] = await Promise.all([
+  const [list, storedOptions, t, locale] = await Promise.all([
     getDelegates(scope, filters),
     getDelegateFilterOptions(scope),
     getTranslations('delegates'),
     getLocale(),
   ]);
+  const options = shownInScript(locale, storedOptions);
   const base = `/tours/${tour.id}/delegates`;
   const [tEdit, tRole] = await Promise.all([
     getTranslations('editing'),
@@ -100,8 +103,9 @@ export default async function DelegatesPage({
       </p>
       <DelegateList
         tourId={tour.id}
-        delegates={list.rows}
-        zhFirst={locale.startsWith('zh')}
+        delegates={shownInScript(locale, list.rows)}
+        zhFirst={isChinese(locale)}
+        zhLang={zhLang(locale)}
         labels={{
           title: t('title'),
           name: t('name'),

@@ -9,6 +9,7 @@ import { getDelegates } from '@/lib/dal/delegates';
 import { getGroupsForEdit } from '@/lib/dal/editing/pages';
 import { requireTourScope } from '@/lib/dal/guards';
 import { pick } from '@/lib/i18n/pick';
+import { shownInScript } from '@/lib/i18n/script';
 import { firstValues, listPage, listQuery } from '@/lib/validation/list-params';
 
 const paramsSchema = z.object({
@@ -37,7 +38,11 @@ export default async function GroupsPage({
     getLocale(),
   ]);
   const groups = groupList.rows;
+  // The form is given the stored names (what it sends back is saved); the rest shows them in the
+  // reader's script.
   const editing = groups.find((g) => g.id === query.edit);
+  const shownGroups = shownInScript(locale, groups);
+  const shownDelegates = shownInScript(locale, list.rows);
   const base = `/tours/${tour.id}/groups`;
   const groupFields = (g?: (typeof groups)[number]): FieldSpec[] => [
     {
@@ -110,7 +115,7 @@ export default async function GroupsPage({
           </tr>
         </thead>
         <tbody>
-          {groups.map((g) => (
+          {shownGroups.map((g) => (
             <tr key={g.id}>
               <td>{g.code}</td>
               <td>{pick(locale, g.nameZh, g.nameEn)}</td>
@@ -174,7 +179,7 @@ export default async function GroupsPage({
             hidden={{ tourId: tour.id }}
             rowsName="delegateIds"
             rowsLegend={t('groups.delegatesLegend', { count: list.total })}
-            rows={list.rows.map((d) => ({
+            rows={shownDelegates.map((d) => ({
               id: d.id,
               label: d.nameEn ?? d.nameZh ?? d.passportName,
               detail: `${pick(locale, d.outletZh, d.outletEn)}${d.groupCode ? ` · ${d.groupCode}` : ''}`,
@@ -182,7 +187,7 @@ export default async function GroupsPage({
             target={{
               name: 'groupId',
               label: t('groups.moveTo'),
-              options: groups.map((g) => ({
+              options: shownGroups.map((g) => ({
                 value: g.id,
                 label: `${g.code} · ${pick(locale, g.nameZh, g.nameEn)}`,
               })),

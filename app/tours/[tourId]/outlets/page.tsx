@@ -10,6 +10,7 @@ import { requireTourScope } from '@/lib/dal/guards';
 import { getOutletFilterOptions, getOutlets } from '@/lib/dal/outlets';
 import { labelsOf } from '@/lib/i18n/labels';
 import { pick } from '@/lib/i18n/pick';
+import { shownInScript } from '@/lib/i18n/script';
 import { outletCard } from '@/lib/outlets/card';
 import { compareNames } from '@/lib/search';
 import { firstValues, listPage, listQuery } from '@/lib/validation/list-params';
@@ -42,11 +43,12 @@ export default async function OutletsPage({
   const { scope, tour } = await requireTourScope((await params).tourId);
   const filters = filtersSchema.parse(firstValues(await searchParams));
   const locale = await getLocale();
-  const [list, options, t] = await Promise.all([
+  const [list, storedOptions, t] = await Promise.all([
     getOutlets(scope, filters, locale),
     getOutletFilterOptions(scope),
     getTranslations('outlets'),
   ]);
+  const options = shownInScript(locale, storedOptions);
   const [tEdit, tType] = await Promise.all([
     getTranslations('editing'),
     getTranslations('mediaType'),
@@ -86,7 +88,7 @@ export default async function OutletsPage({
         {t('count', { count: list.total })}
       </p>
       <OutletList
-        outlets={list.rows.map((row) => outletCard(row, locale))}
+        outlets={list.rows.map((row) => outletCard(shownInScript(locale, row), locale))}
         tourId={tour.id}
         locale={locale}
         labels={{

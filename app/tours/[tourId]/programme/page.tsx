@@ -5,7 +5,7 @@ import { Board } from '@/components/board/board';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { DayNav } from '@/components/programme/day-nav';
 import { Pagination, queryString } from '@/components/ui/pagination';
-import { getBoardFirstPaint } from '@/lib/dal/board';
+import { forReader, getBoardFirstPaint } from '@/lib/dal/board';
 import { requireTourScope } from '@/lib/dal/guards';
 import { formatDayLabel } from '@/lib/time';
 import { listPage } from '@/lib/validation/list-params';
@@ -67,7 +67,12 @@ export default async function BoardPage({
       />
       <h2 className="mb-2 text-lg font-semibold">{formatDayLabel(board.day, locale)}</h2>
       <ClientMessages namespaces={['board', 'visitKind']}>
-        <Board key={`${board.day}:${board.groupPage}`} initial={board} openVisit={query.visit} />
+        <Board
+          // A new language is a new board: its cached data holds names in the old one.
+          key={`${board.day}:${board.groupPage}:${locale}`}
+          initial={forReader(board, locale)}
+          openVisit={query.visit}
+        />
       </ClientMessages>
       <Pagination
         page={board.groupPage}

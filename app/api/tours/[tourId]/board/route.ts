@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
+import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
-import { getBoard } from '@/lib/dal/board';
+import { forReader, getBoard } from '@/lib/dal/board';
 import { authedRoute } from '@/lib/dal/route';
 import { tourScope } from '@/lib/dal/scope';
 
@@ -27,6 +28,8 @@ export const GET = authedRoute(
     if (!scope) return notFound('notOnTour');
     const board = await getBoard(scope, { day: query.day, groupPage: query.groups });
     if (!board) return notFound('noTour');
-    return NextResponse.json(board, { headers: { 'Cache-Control': 'no-store' } });
+    return NextResponse.json(forReader(board, await getLocale()), {
+      headers: { 'Cache-Control': 'no-store' },
+    });
   },
 );

@@ -1,10 +1,11 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { DelegateProfile } from '@/components/delegates/delegate-profile';
 import { getDelegate } from '@/lib/dal/delegates';
 import { refuse } from '@/lib/dal/guards';
 import { isUuid, selfScope, tourScope } from '@/lib/dal/scope';
 import { requireViewer } from '@/lib/dal/viewer';
+import { shownInScript } from '@/lib/i18n/script';
 
 export default async function DelegatePage({
   params,
@@ -20,7 +21,11 @@ export default async function DelegatePage({
   // Someone else's profile and a missing one look the same: 404.
   if (!delegate) return refuse(viewer);
   const staff = tourScope(viewer, tourId);
-  const [t, tIt] = await Promise.all([getTranslations('editing'), getTranslations('itinerary')]);
+  const [t, tIt, locale] = await Promise.all([
+    getTranslations('editing'),
+    getTranslations('itinerary'),
+    getLocale(),
+  ]);
   return (
     <>
       {staff ? (
@@ -40,7 +45,7 @@ export default async function DelegatePage({
           </Link>
         </p>
       ) : null}
-      <DelegateProfile delegate={delegate} />
+      <DelegateProfile delegate={shownInScript(locale, delegate)} />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { getOutletForEdit } from '@/lib/dal/editing/pages';
 import { requireTourScope } from '@/lib/dal/guards';
 import { isUuid } from '@/lib/dal/scope';
 import { pick } from '@/lib/i18n/pick';
+import { inReaderScript } from '@/lib/i18n/script';
 
 export default async function OutletPage({
   params,
@@ -27,8 +28,11 @@ export default async function OutletPage({
           {t('outlets.back')}
         </Link>
       </p>
-      <h1 className="mb-3 text-2xl font-bold">{pick(locale, outlet.nameZh, outlet.nameEn)}</h1>
+      <h1 className="mb-3 text-2xl font-bold">
+        {pick(locale, inReaderScript(locale, outlet.nameZh), outlet.nameEn)}
+      </h1>
       {outlet.archivedAt ? <p className="mb-3 font-medium">{t('outlets.archivedNote')}</p> : null}
+      {/* The stored names, as they are: what the form sends back is saved. */}
       <OutletFormSection tourId={scope.tourId} outlet={outlet} />
       {outlet.archivedAt ? null : (
         <section aria-labelledby="archive-outlet" className="mt-6 grid gap-2">

@@ -10,6 +10,7 @@ import { cn } from '@/lib/cn';
 import { getGroupByCode, getGroupMenu } from '@/lib/dal/groups';
 import { requireTourScope } from '@/lib/dal/guards';
 import { getProgrammePage } from '@/lib/dal/programme';
+import { shownInScript } from '@/lib/i18n/script';
 import { dateKeyOf, datesBetween, nextDateKey, zonedInstant } from '@/lib/time';
 import { listPage } from '@/lib/validation/list-params';
 
@@ -49,7 +50,7 @@ export default async function ProgrammePage({
       : dates.includes(today)
         ? today
         : (dates[0] ?? tour.startDate);
-  const [menu, chosen, t, _locale] = await Promise.all([
+  const [menu, chosen, t, locale] = await Promise.all([
     getGroupMenu(scope),
     filters.group ? getGroupByCode(scope, filters.group) : null,
     getTranslations('programme'),
@@ -124,7 +125,7 @@ export default async function ProgrammePage({
       />
       <DayList
         exports={list.rows.length > manifestLinkLimit ? undefined : { tourId: tour.id }}
-        days={[{ date: day, items: list.rows }]}
+        days={[{ date: day, items: shownInScript(locale, list.rows) }]}
         dayNumbers={[dates.indexOf(day) + 1]}
         timeZone={tour.timeZone}
       />

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { requireTourScope } from '@/lib/dal/guards';
 import { getTourProblems } from '@/lib/dal/problems';
 import { pick } from '@/lib/i18n/pick';
+import { inReaderScript } from '@/lib/i18n/script';
 import { formatDayLabel } from '@/lib/time';
 
 /** The problems panel: every warning of the tour, by day, each leading to its visit on the board. */
@@ -42,7 +43,9 @@ export default async function ProblemsPage({ params }: { params: Promise<{ tourI
                         href={`${board}?day=${day}&visit=${p.visitIds[0]}`}
                         className="font-medium text-brand-700 underline"
                       >
-                        {t('visit', { title: pick(locale, first.zh, first.en) })}
+                        {t('visit', {
+                          title: pick(locale, inReaderScript(locale, first.zh), first.en),
+                        })}
                       </Link>
                     ) : null}
                   </li>

@@ -1,8 +1,10 @@
 import { NextResponse } from 'next/server';
+import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { authedRoute } from '@/lib/dal/route';
 import { searchDelegatesWithoutAccount } from '@/lib/dal/users/list';
+import { shownInScript } from '@/lib/i18n/script';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,10 +18,12 @@ export const GET = authedRoute(
     query: z.object({ q: z.string().max(200).optional() }),
   },
   async ({ viewer, params, query }) => {
-    const delegates = await searchDelegatesWithoutAccount(await getDb(), viewer, {
-      tourId: params.tourId,
-      q: query.q,
-    });
+    const [found, locale] = await Promise.all([
+      searchDelegatesWithoutAccount(await getDb(), viewer, { tourId: params.tourId, q: query.q }),
+      getLocale(),
+    ]);
+    // The picker's labels, in the reader's script: the form sends the delegate's id only.
+    const delegates = shownInScript(locale, found);
     return NextResponse.json({ ok: true, delegates }, { headers: { 'Cache-Control': 'no-store' } });
   },
 );

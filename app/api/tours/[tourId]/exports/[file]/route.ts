@@ -4,6 +4,7 @@ import { dayListFile, delegatesFile, programmeFile } from '@/lib/dal/export-file
 import { authedRoute, jsonError } from '@/lib/dal/route';
 import { tourScope } from '@/lib/dal/scope';
 import { getTour } from '@/lib/dal/tours';
+import { locales } from '@/lib/i18n/locales';
 import {
   dayListQuery,
   delegateExportQuery,
@@ -35,7 +36,7 @@ export const GET = authedRoute(
         ? delegateExportQuery
         : kind === 'day'
           ? dayListQuery
-          : z.object({ lang: z.enum(['en', 'zh']).optional() });
+          : z.object({ lang: z.enum(locales).optional() });
     const parsed = schema.safeParse(withoutEmpty(query));
     if (!parsed.success) {
       return jsonError(400, 'invalid_query', {

@@ -8,6 +8,7 @@ import { getChangesSince, getDelegateHeader } from '@/lib/dal/itinerary';
 import { getGroupProgramme } from '@/lib/dal/itinerary-cache';
 import { isUuid } from '@/lib/dal/scope';
 import { pick } from '@/lib/i18n/pick';
+import { shownInScript } from '@/lib/i18n/script';
 import { planItinerary, readingInstant, shownVisitIds } from '@/lib/itinerary/plan';
 import { itineraryQuery } from '@/lib/validation/itinerary';
 import { firstValues } from '@/lib/validation/list-params';
@@ -27,14 +28,17 @@ export default async function DelegateItineraryPage({
   const itinerary = isUuid(delegateId) ? await getDelegateHeader(scope, delegateId) : null;
   if (!itinerary) return refuse(viewer, scope.tourId);
   const [t, locale] = await Promise.all([getTranslations('itinerary'), getLocale()]);
-  const { tour, groups, delegate } = itinerary;
+  const { tour, groups, delegate } = shownInScript(locale, itinerary);
   const renderedAt = new Date();
   const at = readingInstant(tour, renderedAt, query.data.day);
   if (!at) notFound();
-  const programme = await getGroupProgramme(scope, groups);
+  const programme = await getGroupProgramme(scope, groups, locale);
   const plan = planItinerary(programme.visits, tour, at);
   // What the journalist would see marked: changes since they last looked; nothing is recorded.
-  const changes = await getChangesSince(scope, shownVisitIds(plan), delegate.seenAt);
+  const changes = shownInScript(
+    locale,
+    await getChangesSince(scope, shownVisitIds(plan), delegate.seenAt),
+  );
   const base = `/tours/${tour.id}/delegates/${delegate.id}/itinerary`;
   return (
     <ItineraryView

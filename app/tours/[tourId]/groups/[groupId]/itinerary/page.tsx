@@ -6,6 +6,7 @@ import { refuse, requireTourScope } from '@/lib/dal/guards';
 import { getGroupHeader } from '@/lib/dal/itinerary';
 import { getGroupProgramme } from '@/lib/dal/itinerary-cache';
 import { isUuid } from '@/lib/dal/scope';
+import { shownInScript } from '@/lib/i18n/script';
 import { planItinerary, readingInstant } from '@/lib/itinerary/plan';
 import { itineraryQuery } from '@/lib/validation/itinerary';
 import { firstValues } from '@/lib/validation/list-params';
@@ -25,11 +26,11 @@ export default async function GroupItineraryPage({
   const itinerary = isUuid(groupId) ? await getGroupHeader(scope, groupId) : null;
   if (!itinerary) return refuse(viewer, scope.tourId);
   const [t, locale] = await Promise.all([getTranslations('itinerary'), getLocale()]);
-  const { tour, groups } = itinerary;
+  const { tour, groups } = shownInScript(locale, itinerary);
   const renderedAt = new Date();
   const at = readingInstant(tour, renderedAt, query.data.day);
   if (!at) notFound();
-  const programme = await getGroupProgramme(scope, groups);
+  const programme = await getGroupProgramme(scope, groups, locale);
   const plan = planItinerary(programme.visits, tour, at);
   const group = groups[0];
   return (

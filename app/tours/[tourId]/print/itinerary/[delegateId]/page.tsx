@@ -7,7 +7,7 @@ import { getAttendingOutlets, getDelegateItinerary, getOwnItinerary } from '@/li
 import { isUuid, selfScope, tourScope } from '@/lib/dal/scope';
 import { requireViewer } from '@/lib/dal/viewer';
 import { pick } from '@/lib/i18n/pick';
-
+import { shownInScript } from '@/lib/i18n/script';
 import { groupByTourDay } from '@/lib/programme';
 import { datesBetween, formatDateTime, formatDayLabel } from '@/lib/time';
 
@@ -26,7 +26,7 @@ export default async function PrintItineraryPage({
   const { tourId, delegateId } = await params;
   const staff = tourScope(viewer, tourId);
   const own = selfScope(viewer);
-  const itinerary = staff
+  const stored = staff
     ? isUuid(delegateId)
       ? await getDelegateItinerary(staff, delegateId)
       : null
@@ -34,15 +34,16 @@ export default async function PrintItineraryPage({
       ? await getOwnItinerary(own)
       : null;
   const scope = staff ?? own;
-  if (!itinerary || !scope) return refuse(viewer);
+  if (!stored || !scope) return refuse(viewer);
   const [t, tp, locale] = await Promise.all([
     getTranslations('itinerary'),
     getTranslations('programme'),
     getLocale(),
   ]);
+  const itinerary = shownInScript(locale, stored);
   const { tour, groups } = itinerary;
   const visits = itinerary.visits.filter((v) => !v.cancelled);
-  const outlets = await getAttendingOutlets(scope, visits);
+  const outlets = shownInScript(locale, await getAttendingOutlets(scope, visits));
   const dayNumber = new Map(datesBetween(tour.startDate, tour.endDate).map((d, i) => [d, i + 1]));
   const who = 'delegate' in itinerary ? (itinerary.delegate as Delegate) : null;
   return (

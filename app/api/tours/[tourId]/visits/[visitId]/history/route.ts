@@ -5,12 +5,14 @@ import { authedRoute } from '@/lib/dal/route';
 import { tourScope } from '@/lib/dal/scope';
 import { getVisitHistory } from '@/lib/dal/visit-history';
 import { pick } from '@/lib/i18n/pick';
+import { inReaderScript } from '@/lib/i18n/script';
 import { describeChanges } from '@/lib/schedule/visit-diff';
 import { formatDateTime } from '@/lib/time';
 
 export const dynamic = 'force-dynamic';
 
-// A visit's history, in words in the reader's language: who changed what, from what to what.
+// A visit's history, in words in the reader's language (names in their script): who changed
+// what, from what to what.
 export const GET = authedRoute(
   {
     name: 'visitHistory',
@@ -29,7 +31,7 @@ export const GET = authedRoute(
       getTranslations('board.transport'),
     ]);
     const name = (row: { nameZh: string; nameEn: string } | undefined) =>
-      row ? pick(locale, row.nameZh, row.nameEn) : '';
+      row ? pick(locale, inReaderScript(locale, row.nameZh), row.nameEn) : '';
     const names = {
       place: (siteId: string | null, cityId: string | null) =>
         [name(history.sites.get(siteId ?? '')), name(history.cities.get(cityId ?? ''))]
@@ -39,7 +41,7 @@ export const GET = authedRoute(
       kind: (kind: string) => (tKind.has(kind as never) ? tKind(kind as never) : kind),
       transport: (mode: string | null) =>
         mode && tMode.has(mode as never) ? tMode(mode as never) : '',
-      pick: (zh: string | null, en: string | null) => pick(locale, zh, en),
+      pick: (zh: string | null, en: string | null) => pick(locale, inReaderScript(locale, zh), en),
       timeZone: history.timeZone,
       locale,
     };
