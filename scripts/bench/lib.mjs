@@ -151,9 +151,9 @@ export const barePage = { name: 'bare dynamic page (signed-in 404)', path: '/no-
  * busier for a while weighs on both alike and the ratio holds even when the figures do not.
  * Without `bare`, the page alone (it is the bare page).
  */
-export async function besideBare(base, page, bare) {
+export async function besideBare(base, page, bare, { connections = settings.connections } = {}) {
   if (!bare) {
-    const r = await measure(base, page.path, { cookie: page.cookie });
+    const r = await measure(base, page.path, { cookie: page.cookie, connections });
     return { page: r, bare: r, ratio: 1, spread: '' };
   }
   // Bare and page in alternating slices of about four seconds (bare, page, bare, page, ...): this
@@ -164,8 +164,12 @@ export async function besideBare(base, page, bare) {
   const pages = [];
   const bares = [];
   for (let i = 0; i < pairs; i++) {
-    bares.push(await measure(base, bare.path, { cookie: bare.cookie, seconds: slice }));
-    pages.push(await measure(base, page.path, { cookie: page.cookie, seconds: slice }));
+    bares.push(
+      await measure(base, bare.path, { cookie: bare.cookie, seconds: slice, connections }),
+    );
+    pages.push(
+      await measure(base, page.path, { cookie: page.cookie, seconds: slice, connections }),
+    );
   }
   const mean = (list) => ({
     rps: list.reduce((sum, r) => sum + r.rps, 0) / list.length,
