@@ -1,6 +1,7 @@
 import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
-import { isLocale, localeCookie, localeFromAcceptLanguage } from './locales';
+import { localeFromAcceptLanguage } from './accept-language';
+import { isLocale, localeCookie } from './locales';
 
 /** Feature catalogs kept beside the main one (messages/<name>/<locale>.json), each a namespace. */
 export const featureCatalogs = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localeFromAcceptLanguage } from '../../lib/i18n/locales';
+import { localeFromAcceptLanguage } from '../../lib/i18n/accept-language';
 
 describe('language from the browser', () => {
   it('prefers Chinese when the browser asks for it first', () => {
