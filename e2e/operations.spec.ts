@@ -83,6 +83,10 @@ test("on Postgres, dropping the app's connections twice while 20 clients read pa
 }) => {
   test.skip(!process.env.TEST_DATABASE_URL, 'needs a Postgres server');
   test.setTimeout(180_000);
+  // Each phase's time in the output: a test that runs out of time in CI says where it stood.
+  const t0 = Date.now();
+  const mark = (what: string) =>
+    console.log(`[ops ${((Date.now() - t0) / 1000).toFixed(1)} s] ${what}`);
   const port = portBase + 1;
   const origin = `http://127.0.0.1:${port}`;
   const serverUrl = process.env.TEST_DATABASE_URL ?? '';
@@ -100,9 +104,11 @@ test("on Postgres, dropping the app's connections twice while 20 clients read pa
   };
   const seed = start(0, env, ['npx', 'tsx', 'db/seed-cli.ts']);
   expect(await seed.exited).toBe(0);
+  mark('seeded');
   const run = start(port, env);
   try {
     await waitForHealth(port);
+    mark('healthy');
     const readers = await Promise.all(
       Array.from({ length: 20 }, async () => {
         const c = plainClient(origin);
@@ -110,6 +116,7 @@ test("on Postgres, dropping the app's connections twice while 20 clients read pa
         return c;
       }),
     );
+    mark('20 signed in');
     const tourId = firstTour((await readers[0]?.call('/'))?.body ?? '');
     const pages = [`/tours/${tourId}/outlets`, `/tours/${tourId}`, `/tours/${tourId}/delegates`];
     const outcomes: Outcome[] = [];
@@ -163,13 +170,17 @@ test("on Postgres, dropping the app's connections twice while 20 clients read pa
         .filter((l) => l.includes(id) && l.includes('"request error"'));
       expect(logged.length, run.output().slice(-2000)).toBeGreaterThan(0);
       expect(logged[0]).toContain('"sqlstate":"42P01"');
+      mark('error page checked');
     } finally {
       await db.unsafe('alter table outlets_away rename to outlets');
       await db.end();
     }
 
     // The database refusing connections: not ready (a load balancer stops sending), still alive.
-    const ready = async () => (await fetch(`${origin}/api/health/ready`)).status;
+    // Bounded: a probe that hangs is as bad as one that lies (a dropped query once left the
+    // driver waiting for the database to let it in again, scripts/patch-postgres.mjs).
+    const ready = async () =>
+      (await fetch(`${origin}/api/health/ready`, { signal: AbortSignal.timeout(10_000) })).status;
     expect(await ready()).toBe(200);
     await admin.unsafe(`alter database ${name} allow_connections false`);
     await drop();
@@ -180,6 +191,7 @@ test("on Postgres, dropping the app's connections twice while 20 clients read pa
       await admin.unsafe(`alter database ${name} allow_connections true`);
     }
     await expect.poll(ready, { timeout: 10_000 }).toBe(200);
+    mark('readiness followed');
   } finally {
     await stop(run.child);
     serverOutputs.push(run.output());

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../db/connect';
+import { type DatabaseHandle, openDatabase } from '../../db/connect';
 import { ConnectionLostError } from '../../db/connection-lost';
 import * as s from '../../db/schema';
 import { testDatabases } from './databases';
@@ -99,5 +99,80 @@ describe.skipIf(!server)('a dropped database connection on Postgres', () => {
     const err = await outcome;
     expect(err).toBeInstanceOf(ConnectionLostError);
     expect((err as ConnectionLostError).outcome).toBe('unknown');
+  });
+
+  // One connection, so that the next query is sure to land on the one that dropped under the
+  // last: postgres.js kept the dropped query as that connection's current one, and read the
+  // server's next answer as its (scripts/patch-postgres.mjs).
+  async function singleConnection() {
+    const url = new URL(process.env.TEST_DATABASE_URL ?? '');
+    url.pathname = `/${dbName}`;
+    const before = process.env.DATABASE_POOL_SIZE;
+    process.env.DATABASE_POOL_SIZE = '1';
+    try {
+      return await openDatabase({ driver: 'postgres', url: url.toString() });
+    } finally {
+      if (before === undefined) delete process.env.DATABASE_POOL_SIZE;
+      else process.env.DATABASE_POOL_SIZE = before;
+    }
+  }
+  /** A statement that runs until dropped, and that is not a read, so it is not run again. */
+  const dropUnder = async (one: DatabaseHandle) => {
+    const running = one.db.execute(sql`do $$ begin perform pg_sleep(10); end $$`).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    await dropAll();
+    return running;
+  };
+  const waited = <T>(p: Promise<T>, ms: number) =>
+    Promise.race([
+      p,
+      new Promise<'still waiting'>((r) => setTimeout(() => r('still waiting'), ms)),
+    ]);
+
+  it('the first write after a connection dropped under a statement is saved, not refused with the old error', async () => {
+    const one = await singleConnection();
+    try {
+      expect(await dropUnder(one)).toBeTruthy();
+      const name = `After a drop ${Date.now()}`;
+      await one.db.insert(s.tours).values({
+        nameZh: name,
+        nameEn: name,
+        startDate: '2026-01-01',
+        endDate: '2026-01-02',
+      });
+      const rows = await handle.db.select().from(s.tours).where(eq(s.tours.nameEn, name));
+      expect(rows).toHaveLength(1);
+    } finally {
+      await one.close();
+    }
+  });
+
+  it('while the database refuses connections, a read is refused at once rather than left waiting', async () => {
+    const one = await singleConnection();
+    try {
+      await admin.unsafe(`alter database ${dbName} allow_connections false`);
+      try {
+        expect(await dropUnder(one)).toBeTruthy();
+        const read = one.db
+          .select({ id: s.tours.id })
+          .from(s.tours)
+          .limit(1)
+          .then(
+            () => 'read',
+            // Drizzle wraps the driver's error: the server's code is on its cause.
+            (e: { cause?: { code?: string } }) => e.cause?.code ?? String(e),
+          );
+        // 55000: object_not_in_prerequisite_state, "database is not currently accepting connections".
+        expect(await waited(read, 5000)).toBe('55000');
+      } finally {
+        await admin.unsafe(`alter database ${dbName} allow_connections true`);
+      }
+      expect(await one.db.select({ id: s.tours.id }).from(s.tours).limit(1)).toBeDefined();
+    } finally {
+      await one.close();
+    }
   });
 });
