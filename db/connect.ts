@@ -2,7 +2,12 @@ import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs'
 import { dirname } from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { DatabaseConfig } from './config';
-import { ConnectionLostError, isConnectionLost, isRetryableRead } from './connection-lost';
+import {
+  ConnectionLostError,
+  isConnectionLost,
+  isDeadlock,
+  isRetryableRead,
+} from './connection-lost';
 import { ConfigError } from './errors';
 import { acquireDirLock } from './pglite-lock';
 import { scrubQueryErrorsEverywhere } from './query-errors';
@@ -134,24 +139,34 @@ function ridingOutDrops(
   };
   const begin = async (...args: unknown[]) => {
     const body = args.pop() as (tx: unknown) => Promise<unknown>;
-    let committing = false;
-    let changed = '';
-    try {
-      const result = await (client.begin as (...a: unknown[]) => Promise<unknown>)(
-        ...args,
-        async (tx: PostgresClient) => {
-          const result = await body(tx);
-          changed = await changedTours((q) => tx.unsafe(q));
-          committing = true; // postgres.js sends COMMIT next
-          return result;
-        },
-      );
-      committed(splitTours(changed));
-      return result;
-    } catch (err) {
-      if (isConnectionLost(err))
-        throw new ConnectionLostError(committing ? 'unknown' : 'notSaved', err);
-      throw err;
+    for (let attempt = 1; ; attempt++) {
+      let committing = false;
+      let changed = '';
+      try {
+        const result = await (client.begin as (...a: unknown[]) => Promise<unknown>)(
+          ...args,
+          async (tx: PostgresClient) => {
+            const result = await body(tx);
+            changed = await changedTours((q) => tx.unsafe(q));
+            committing = true; // postgres.js sends COMMIT next
+            return result;
+          },
+        );
+        committed(splitTours(changed));
+        return result;
+      } catch (err) {
+        if (isConnectionLost(err))
+          throw new ConnectionLostError(committing ? 'unknown' : 'notSaved', err);
+        // The server chose this transaction to end a deadlock and rolled all of it back: run it
+        // again. Concurrent inserts that an exclusion constraint weighs against each other (two
+        // coordinators booking one group at one time) can wait on each other this way; the rerun
+        // sees the other's row and is refused as an overlap. Bodies only write through `tx`.
+        if (attempt < 3 && isDeadlock(err)) {
+          await new Promise((r) => setTimeout(r, 10 * attempt * Math.random()));
+          continue;
+        }
+        throw err;
+      }
     }
   };
   return new Proxy(client, {

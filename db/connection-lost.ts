@@ -33,6 +33,18 @@ export function isConnectionLost(err: unknown): boolean {
   return false;
 }
 
+/**
+ * The server ended this transaction to break a deadlock (40P01) and rolled it back whole, so it
+ * may be run again from the start.
+ */
+export function isDeadlock(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    if ((e as { code?: unknown }).code === '40P01') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** A read that may be run again on a fresh connection: a plain SELECT, nothing it could write. */
 export function isRetryableRead(query: string): boolean {
   const q = query.trimStart().toLowerCase();
