@@ -22,13 +22,20 @@ const codes = new Set([
   'ETIMEDOUT',
 ]);
 
+/** The error and what it wraps (drizzle wraps the driver's), a few levels down. */
+function* causes(err: unknown): Generator<object> {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    yield e;
+    e = (e as { cause?: unknown }).cause;
+  }
+}
+
 /** Whether this error (or what it wraps) means the connection dropped, not that the SQL failed. */
 export function isConnectionLost(err: unknown): boolean {
-  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+  for (const e of causes(err)) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && codes.has(code)) return true;
     if (e instanceof Error && /^(terminated|Connection terminated)/i.test(e.message)) return true;
-    e = (e as { cause?: unknown }).cause;
   }
   return false;
 }
@@ -38,10 +45,7 @@ export function isConnectionLost(err: unknown): boolean {
  * may be run again from the start.
  */
 export function isDeadlock(err: unknown): boolean {
-  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
-    if ((e as { code?: unknown }).code === '40P01') return true;
-    e = (e as { cause?: unknown }).cause;
-  }
+  for (const e of causes(err)) if ((e as { code?: unknown }).code === '40P01') return true;
   return false;
 }
 

@@ -5,6 +5,7 @@ import { type DatabaseHandle, openDatabase } from '../../db/connect';
 import { ConnectionLostError, isConnectionLost } from '../../db/connection-lost';
 import * as s from '../../db/schema';
 import { testDatabases } from './databases';
+import { rowsOf } from './helpers';
 
 // Only a server has connections to drop: what a failover or an administrator's restart does.
 const server = testDatabases().find((d) => d.name === 'postgres');
@@ -17,10 +18,9 @@ describe.skipIf(!server)('a dropped database connection on Postgres', () => {
     handle = await (server as NonNullable<typeof server>).open();
     await handle.migrate();
     admin = postgres(process.env.TEST_DATABASE_URL ?? '', { max: 1, onnotice: () => {} });
-    const result = await handle.db.execute(sql`select current_database() as name`);
-    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-      name: string;
-    }[];
+    const rows = rowsOf<{ name: string }>(
+      await handle.db.execute(sql`select current_database() as name`),
+    );
     dbName = rows[0]?.name ?? '';
   });
   afterAll(async () => {

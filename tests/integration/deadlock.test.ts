@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/connect';
 import { testDatabases } from './databases';
+import { rowsOf } from './helpers';
 
 // Only a server runs transactions side by side; the embedded database runs one at a time.
 const server = testDatabases().find((d) => d.name === 'postgres');
@@ -39,11 +40,9 @@ describe.skipIf(!server)('a deadlock on Postgres', () => {
       });
     await Promise.all([crossing(1, 2, first, second), crossing(2, 1, second, first)]);
     expect(runs).toBe(3);
-    const rows = await handle.db.execute(sql`select id, n from pair order by id`);
-    const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as {
-      id: number;
-      n: number;
-    }[];
+    const list = rowsOf<{ id: number; n: number }>(
+      await handle.db.execute(sql`select id, n from pair order by id`),
+    );
     // Each row: +1 from the transaction that locked it first, +10 from the other; once each.
     expect(list.map((r) => [r.id, r.n])).toEqual([
       [1, 11],

@@ -36,6 +36,7 @@ import {
 } from '../../lib/validation/editing';
 import { describeIssues } from '../../lib/validation/issues';
 import { testDatabases } from './databases';
+import { rowsOf } from './helpers';
 
 const settings = {
   nameZh: '测试团',
@@ -52,11 +53,6 @@ const settings = {
   dinnerEnd: '20:00',
   maxThemesPerOutlet: 2,
 };
-
-/** Rows of a raw query on either driver (PGlite answers { rows }, postgres.js an array). */
-function rowsOf<T>(res: unknown): T[] {
-  return Array.isArray(res) ? (res as T[]) : ((res as { rows: T[] }).rows ?? []);
-}
 
 function fieldsOf(result: { success: boolean; error?: { issues: unknown[] } }) {
   if (result.success) return [];

@@ -13,3 +13,8 @@ export async function viewerOf(db: Db, email: string): Promise<Viewer> {
   if (!viewer) throw new Error(`no viewer for ${email}`);
   return viewer;
 }
+
+/** Rows of a raw query on either driver (PGlite answers { rows }, postgres.js an array). */
+export function rowsOf<T>(res: unknown): T[] {
+  return Array.isArray(res) ? (res as T[]) : ((res as { rows: T[] }).rows ?? []);
+}
